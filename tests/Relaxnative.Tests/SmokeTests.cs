@@ -1,0 +1,7 @@
+namespace Relaxnative.Tests;
+
+public class SmokeTests
+{
+    [Fact]
+    public void Build_Skeleton_Compiles() => Assert.True(true);
+}
