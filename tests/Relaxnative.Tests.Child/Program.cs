@@ -1,1 +1,9 @@
-return 0;
+using Relaxnative.Tests.Child;
+
+// Runs one named scenario; tests read its output and exit code. Exit 2: unknown scenario.
+return args.Length == 0 ? 2 : args[0] switch
+{
+    "memcheck-overrun" => MemoryScenarios.MemcheckOverrun(),
+    "track-leak" => MemoryScenarios.TrackLeak(),
+    _ => 2,
+};

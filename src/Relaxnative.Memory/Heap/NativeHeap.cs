@@ -1,0 +1,153 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+
+namespace Relaxnative.Memory.Heap;
+
+/// <summary>
+/// The Memory room's allocator: the one place that calls the native allocator for <see cref="NativeBuffer"/>s,
+/// keeps the counters behind <c>Native.Stats</c>, and records allocations for leak reports. The facade's
+/// <c>Native.Alloc</c> and <see cref="NativeArena"/> call it. Thread-safe.
+/// </summary>
+public static unsafe class NativeHeap
+{
+    /// <summary>The largest supported <see cref="AllocOptions.Alignment"/>, in bytes (one page).</summary>
+    public const int MaxAlignment = 4096;
+
+    // malloc on the 64-bit platforms we support returns 16-byte aligned blocks, so smaller alignments are free.
+    private const int MallocAlignment = 16;
+
+    /// <summary>True when <c>RELAXNATIVE_MEMCHECK=1</c>: every allocation is guarded. Read once at start-up.</summary>
+    public static bool GuardAll { get; } = Environment.GetEnvironmentVariable("RELAXNATIVE_MEMCHECK") is "1" or "true";
+
+    /// <summary>
+    /// Whether new allocations record their stack trace for <see cref="GetLeakReport"/>. Starts from
+    /// <c>RELAXNATIVE_TRACK_ALLOCATIONS=1</c>; may be switched at any time (affects later allocations only).
+    /// </summary>
+    public static bool TrackAllocations
+    {
+        get => AllocationTracker.IsEnabled;
+        set => AllocationTracker.IsEnabled = value;
+    }
+
+    /// <summary>
+    /// Raised when a guarded buffer is released with damaged canaries on a path that cannot throw:
+    /// <see cref="NativeBuffer.Dispose"/>, the auto-free finalizer, an arena, or the end of the last lease.
+    /// <see cref="NativeBuffer.Free"/> throws instead. Handlers run on the releasing thread and must not throw.
+    /// </summary>
+    public static event Action<BufferOverrunException>? OverrunDetected;
+
+    /// <summary>A snapshot of the allocation counters.</summary>
+    public static NativeMemoryStats Stats => HeapCounters.Snapshot();
+
+    /// <summary>The live allocations made while tracking was on, with their stack traces.</summary>
+    public static NativeLeakReport GetLeakReport() => AllocationTracker.Report();
+
+    /// <summary>
+    /// Allocates <paramref name="size"/> bytes of native memory owned by the returned buffer.
+    /// A thin wrapper over <c>malloc</c>/<c>calloc</c> (or <c>aligned_alloc</c> above 16-byte alignment or when guarded).
+    /// </summary>
+    /// <param name="size">Size in bytes; must be greater than 0.</param>
+    /// <param name="options">Zeroing, alignment, guard and auto-free options.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="size"/> is not positive, or the alignment is not a power of two up to <see cref="MaxAlignment"/>.</exception>
+    /// <exception cref="OutOfMemoryException">The native allocator returned NULL.</exception>
+    public static NativeBuffer Allocate(long size, AllocOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (size <= 0)
+        {
+            MemoryErrors.ThrowSizeNotPositive(size);
+        }
+
+        int alignment = options.Alignment;
+        if (alignment is <= 0 or > MaxAlignment || !BitOperations.IsPow2(alignment))
+        {
+            MemoryErrors.ThrowBadAlignment(alignment);
+        }
+
+        nint address;
+        HeapBlock block;
+        try
+        {
+            block = options.Guard || GuardAll
+                ? GuardZones.Allocate(size, alignment, options.ZeroFill, out address)
+                : AllocatePlain(size, alignment, options.ZeroFill, out address);
+        }
+        catch (Exception e) when (e is OutOfMemoryException or OverflowException)
+        {
+            MemoryErrors.ThrowOutOfMemory(size, alignment, e);
+            throw; // unreachable
+        }
+
+        HeapCounters.OnAllocated(size);
+        long trackingId = AllocationTracker.IsEnabled ? AllocationTracker.Track(address, size) : 0;
+        return new NativeBuffer(address, size, block, options.AutoFree, trackingId);
+    }
+
+    private static HeapBlock AllocatePlain(long size, int alignment, bool zeroFill, out nint address)
+    {
+        if (alignment <= MallocAlignment)
+        {
+            void* memory = zeroFill ? NativeMemory.AllocZeroed((nuint)size) : NativeMemory.Alloc((nuint)size);
+            address = (nint)memory;
+            return new HeapBlock(address, HeapBlockKind.Plain);
+        }
+
+        void* aligned = NativeMemory.AlignedAlloc((nuint)size, (nuint)alignment);
+        if (zeroFill)
+        {
+            NativeMemory.Clear(aligned, (nuint)size);
+        }
+
+        address = (nint)aligned;
+        return new HeapBlock(address, HeapBlockKind.Aligned);
+    }
+
+    /// <summary>
+    /// Returns a block to the allocator, after checking its guard zones. Called exactly once per block, by the
+    /// buffer's state machine. Returns the overrun found, if any; the memory is released either way.
+    /// </summary>
+    internal static BufferOverrunException? Release(HeapBlock block, nint address, long size, long trackingId, bool autoFreed)
+    {
+        BufferOverrunException? overrun = null;
+        switch (block.Kind)
+        {
+            case HeapBlockKind.Foreign:
+                return null;
+            case HeapBlockKind.Plain:
+                NativeMemory.Free((void*)block.Base);
+                break;
+            case HeapBlockKind.Aligned:
+                NativeMemory.AlignedFree((void*)block.Base);
+                break;
+            case HeapBlockKind.Guarded:
+                if (GuardZones.FindDamage(block, size) is { } damage)
+                {
+                    overrun = MemoryErrors.Overrun(address, size, damage.Side, damage.Offset);
+                }
+
+                GuardZones.PoisonAndFree(block, size);
+                break;
+        }
+
+        if (trackingId != 0)
+        {
+            AllocationTracker.Untrack(trackingId);
+        }
+
+        HeapCounters.OnReleased(size, autoFreed, overrun is not null);
+        return overrun;
+    }
+
+    /// <summary>Reports an overrun found on a path that must not throw. Never throws.</summary>
+    internal static void ReportSilently(BufferOverrunException overrun)
+    {
+        try
+        {
+            OverrunDetected?.Invoke(overrun);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A handler that throws must not turn Dispose or a finalizer into a crash.
+        }
+    }
+}

@@ -1,0 +1,155 @@
+using System.Runtime.CompilerServices;
+using Relaxnative.Memory;
+
+namespace Relaxnative;
+
+public sealed unsafe partial class NativeBuffer
+{
+    /// <summary>A byte view of the whole buffer. Not leased: see the thread-safety remarks on <see cref="NativeBuffer"/>.</summary>
+    /// <exception cref="UseAfterFreeException">The buffer was freed.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The buffer is larger than a span can hold (int.MaxValue bytes).</exception>
+    public Span<byte> AsSpan() => AsSpan<byte>();
+
+    /// <summary>
+    /// A typed view starting <paramref name="offset"/> bytes into the buffer. Not leased: see the thread-safety
+    /// remarks on <see cref="NativeBuffer"/>.
+    /// </summary>
+    /// <typeparam name="T">Any unmanaged type: byte, sbyte, short, ushort, int, uint, long, ulong, float, double, nint, structs.</typeparam>
+    /// <param name="offset">Offset in bytes from the start; must be aligned for <typeparamref name="T"/>.</param>
+    /// <param name="length">Length in elements of <typeparamref name="T"/>; by default, as many whole elements as fit.</param>
+    /// <exception cref="UseAfterFreeException">The buffer was freed.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The range does not fit in the buffer; the message holds offset, length and size.</exception>
+    /// <exception cref="ArgumentException">The start address is not aligned for <typeparamref name="T"/>.</exception>
+    public Span<T> AsSpan<T>(long offset = 0, int? length = null) where T : unmanaged
+    {
+        ThrowIfFreed("view");
+        return MemoryViews.Span<T>("NativeBuffer", _address, _size, offset, length);
+    }
+
+    /// <summary>Reads a <typeparamref name="T"/> at <paramref name="offset"/> bytes; unaligned offsets are allowed. Leased.</summary>
+    /// <exception cref="UseAfterFreeException">The buffer was freed.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The value does not fit at that offset.</exception>
+    public T Read<T>(long offset) where T : unmanaged
+    {
+        AddLease("read from");
+        try
+        {
+            CheckRange(offset, sizeof(T));
+            return Unsafe.ReadUnaligned<T>((void*)(_address + (nint)offset));
+        }
+        finally
+        {
+            DangerousRelease();
+        }
+    }
+
+    /// <summary>Writes <paramref name="value"/> at <paramref name="offset"/> bytes; unaligned offsets are allowed. Leased.</summary>
+    /// <exception cref="UseAfterFreeException">The buffer was freed.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The value does not fit at that offset.</exception>
+    public void Write<T>(long offset, T value) where T : unmanaged
+    {
+        AddLease("write to");
+        try
+        {
+            CheckRange(offset, sizeof(T));
+            Unsafe.WriteUnaligned((void*)(_address + (nint)offset), value);
+        }
+        finally
+        {
+            DangerousRelease();
+        }
+    }
+
+    /// <summary>Copies <paramref name="source"/> into the buffer at <paramref name="offset"/> bytes. Leased.</summary>
+    /// <exception cref="UseAfterFreeException">The buffer was freed.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The data does not fit at that offset.</exception>
+    public void Write(ReadOnlySpan<byte> source, long offset = 0)
+    {
+        AddLease("write to");
+        try
+        {
+            CheckRange(offset, source.Length);
+            source.CopyTo(new Span<byte>((void*)(_address + (nint)offset), source.Length));
+        }
+        finally
+        {
+            DangerousRelease();
+        }
+    }
+
+    /// <summary>Copies the whole buffer into a new managed array. Leased.</summary>
+    /// <exception cref="UseAfterFreeException">The buffer was freed.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The buffer is larger than a managed array can hold.</exception>
+    public byte[] ToArray()
+    {
+        AddLease("copy");
+        try
+        {
+            if (_size > Array.MaxLength)
+            {
+                MemoryErrors.ThrowOutOfRange("size", "NativeBuffer", _address, _size, 0, _size);
+            }
+
+            return new ReadOnlySpan<byte>((void*)_address, (int)_size).ToArray();
+        }
+        finally
+        {
+            DangerousRelease();
+        }
+    }
+
+    /// <summary>
+    /// Decodes the NUL-terminated UTF-8 string that starts at <paramref name="offset"/>. The search for the NUL
+    /// stops at the end of the buffer: an unterminated string ends there, and nothing past the buffer is read. Leased.
+    /// </summary>
+    /// <exception cref="UseAfterFreeException">The buffer was freed.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="offset"/> is outside the buffer.</exception>
+    public string ReadCString(long offset = 0)
+    {
+        AddLease("read a string from");
+        try
+        {
+            CheckRange(offset, 1);
+            return MemoryViews.DecodeCString((byte*)_address + offset, _size - offset);
+        }
+        finally
+        {
+            DangerousRelease();
+        }
+    }
+
+    /// <summary>
+    /// A non-owning pointer to <paramref name="length"/> bytes at <paramref name="offset"/>, tied to this buffer:
+    /// once the buffer is freed, using the pointer throws <see cref="UseAfterFreeException"/>.
+    /// </summary>
+    /// <exception cref="UseAfterFreeException">The buffer was freed.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The range does not fit in the buffer.</exception>
+    public NativePointer Slice(long offset, long length)
+    {
+        ThrowIfFreed("slice");
+        CheckRange(offset, length);
+        if (length == 0)
+        {
+            MemoryErrors.ThrowOutOfRange(nameof(length), "NativeBuffer", _address, _size, offset, length);
+        }
+
+        return new NativePointer(this, _address + (nint)offset, length);
+    }
+
+    /// <summary>A non-owning pointer to the whole buffer, tied to it (see <see cref="Slice"/>).</summary>
+    /// <exception cref="UseAfterFreeException">The buffer was freed.</exception>
+    public NativePointer AsPointer()
+    {
+        ThrowIfFreed("take a pointer to");
+        return new NativePointer(this, _address, _size);
+    }
+
+    private void CheckRange(long offset, long length)
+    {
+        // One unsigned comparison per bound: negative values wrap to huge ones and fail.
+        if ((ulong)offset > (ulong)_size || (ulong)length > (ulong)(_size - offset))
+        {
+            MemoryErrors.ThrowOutOfRange(nameof(offset), "NativeBuffer", _address, _size, offset, length);
+        }
+    }
+}

@@ -1,0 +1,230 @@
+using System.Globalization;
+using Relaxnative.Memory;
+using Relaxnative.Memory.Heap;
+
+namespace Relaxnative;
+
+/// <summary>
+/// A block of native memory with an owner: this object. Created by <c>Native.Alloc</c> or a <see cref="NativeArena"/>,
+/// freed exactly once by <see cref="Free"/>, <see cref="Dispose"/>, its arena, or (opt-in) a finalizer.
+/// Every access is checked: after the buffer is freed, members throw <see cref="UseAfterFreeException"/>; views,
+/// reads and writes are bounds-checked.
+/// </summary>
+/// <remarks>
+/// <para>Thread safety: all members may be called from any thread. <see cref="Free"/> racing with
+/// <see cref="Read{T}"/>, <see cref="Write{T}"/>, <see cref="ToArray"/>, <see cref="ReadCString"/> or a native call
+/// never releases the memory under that use: each holds a lease, and the memory is released when the last
+/// lease ends. Spans from <see cref="AsSpan()"/> are raw views and are not leased: do not free a buffer while another
+/// thread uses a span of it, or hold a <see cref="Lease"/> for as long as the span lives.</para>
+/// <para>Lifetime: <see cref="Address"/> is a raw number; the GC does not know native code uses it. Keep the buffer
+/// reachable (or leased) for as long as native code holds its address, especially with auto-free.</para>
+/// </remarks>
+public sealed partial class NativeBuffer : IDisposable
+{
+    // _state packs the lease count (low 29 bits) with two flags. One interlocked word makes "free while leased"
+    // race-free: exactly one party moves the state to FreedBit with no leases, and that party releases.
+    private const int FreedBit = 1 << 30;
+    private const int ReleasedBit = 1 << 29;
+    private const int LeaseMask = ReleasedBit - 1;
+
+    private readonly nint _address;
+    private readonly long _size;
+    private readonly HeapBlock _block;
+    private readonly long _trackingId;
+    private readonly AutoFreeSentinel? _autoFree;
+    private int _state;
+
+    internal NativeBuffer(nint address, long size, HeapBlock block, bool autoFree, long trackingId)
+    {
+        _address = address;
+        _size = size;
+        _block = block;
+        _trackingId = trackingId;
+        Ownership = block.Kind == HeapBlockKind.Foreign ? Ownership.Borrowed : Ownership.Managed;
+        if (autoFree)
+        {
+            _autoFree = new AutoFreeSentinel(this);
+        }
+    }
+
+    private NativeBuffer(nint address, long size, Ownership ownership)
+        : this(address, size, new HeapBlock(address, HeapBlockKind.Foreign), autoFree: false, trackingId: 0)
+    {
+        Ownership = ownership;
+    }
+
+    /// <summary>
+    /// Wraps memory that Relaxnative did not allocate, to get bounds-checked views over it. The buffer never frees
+    /// the memory: <see cref="Free"/> throws <see cref="InvalidFreeException"/>, and <see cref="Dispose"/> only ends
+    /// this wrapper's use. The caller guarantees that <paramref name="size"/> bytes at <paramref name="address"/>
+    /// stay valid while the wrapper is used.
+    /// </summary>
+    /// <param name="address">Start of the memory; not 0.</param>
+    /// <param name="size">Size in bytes; greater than 0.</param>
+    /// <param name="ownership"><see cref="Ownership.Native"/> or <see cref="Ownership.Borrowed"/>.</param>
+    /// <exception cref="NullPointerException"><paramref name="address"/> is 0.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="size"/> is not positive, or <paramref name="ownership"/> is <see cref="Ownership.Managed"/>.</exception>
+    public static NativeBuffer DangerousWrap(nint address, long size, Ownership ownership = Ownership.Borrowed)
+    {
+        if (address == 0)
+        {
+            MemoryErrors.ThrowNullPointer("wrap a NativeBuffer");
+        }
+
+        if (size <= 0)
+        {
+            MemoryErrors.ThrowSizeNotPositive(size);
+        }
+
+        if (ownership == Ownership.Managed)
+        {
+            throw new ArgumentOutOfRangeException(nameof(ownership), ownership,
+                "A wrapped buffer cannot be Managed: Relaxnative did not allocate it. Use Native or Borrowed.");
+        }
+
+        return new NativeBuffer(address, size, ownership);
+    }
+
+    /// <summary>The address of the first byte.</summary>
+    /// <exception cref="UseAfterFreeException">The buffer was freed.</exception>
+    public nint Address
+    {
+        get
+        {
+            ThrowIfFreed("read the address of");
+            return _address;
+        }
+    }
+
+    /// <summary>The size in bytes.</summary>
+    /// <exception cref="UseAfterFreeException">The buffer was freed.</exception>
+    public long Size
+    {
+        get
+        {
+            ThrowIfFreed("read the size of");
+            return _size;
+        }
+    }
+
+    /// <summary>Who allocated the memory: <see cref="Ownership.Managed"/> for buffers from <c>Native.Alloc</c>.</summary>
+    public Ownership Ownership { get; }
+
+    /// <summary>Whether the buffer has been freed (or disposed). Never throws.</summary>
+    public bool IsFreed => (Volatile.Read(ref _state) & FreedBit) != 0;
+
+    /// <summary>Whether the buffer was allocated with guard zones (<see cref="AllocOptions.Guard"/> or <c>RELAXNATIVE_MEMCHECK=1</c>).</summary>
+    public bool IsGuarded => _block.Kind == HeapBlockKind.Guarded;
+
+    /// <summary>Whether a finalizer frees the buffer if it becomes unreachable (<see cref="AllocOptions.AutoFree"/>).</summary>
+    public bool IsAutoFree => _autoFree is not null;
+
+    /// <summary>
+    /// Frees the memory now. If native calls or other threads hold leases, the buffer is marked freed at once
+    /// (further use throws) and the memory is released when the last lease ends.
+    /// </summary>
+    /// <exception cref="InvalidFreeException">The buffer was already freed, or it does not own its memory (<see cref="Ownership"/> is not Managed).</exception>
+    /// <exception cref="BufferOverrunException">The buffer is guarded and something wrote outside it. The memory was still released.</exception>
+    public void Free()
+    {
+        if (Ownership != Ownership.Managed)
+        {
+            MemoryErrors.ThrowForeignFree("NativeBuffer", _address, _size, Ownership);
+        }
+
+        int previous = MarkFreed();
+        if (previous < 0)
+        {
+            MemoryErrors.ThrowDoubleFree(_address, _size);
+        }
+
+        if ((previous & LeaseMask) == 0 && ReleaseMemory(autoFreed: false) is { } overrun)
+        {
+            throw overrun;
+        }
+    }
+
+    /// <summary>
+    /// Frees the memory if it is not freed yet; otherwise does nothing. Never throws: an overrun found here is
+    /// reported through <see cref="NativeHeap.OverrunDetected"/> and <c>Native.Stats</c> instead.
+    /// For a wrapped (non-Managed) buffer, ends this wrapper's use without freeing anything.
+    /// </summary>
+    public void Dispose()
+    {
+        int previous = MarkFreed();
+        if (previous >= 0 && (previous & LeaseMask) == 0 && ReleaseMemory(autoFreed: false) is { } overrun)
+        {
+            NativeHeap.ReportSilently(overrun);
+        }
+    }
+
+    /// <summary>Describes the buffer, e.g. <c>NativeBuffer(0x7f3a10, 64 bytes, Managed)</c>. Never throws.</summary>
+    public override string ToString() =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"NativeBuffer({MemoryErrors.Hex(_address)}, {_size} bytes, {Ownership}{(IsFreed ? ", freed" : "")})");
+
+    /// <summary>Sets the freed flag. Returns the previous state, or -1 when it was already freed.</summary>
+    private int MarkFreed()
+    {
+        int state = Volatile.Read(ref _state);
+        while (true)
+        {
+            if ((state & FreedBit) != 0)
+            {
+                return -1;
+            }
+
+            int seen = Interlocked.CompareExchange(ref _state, state | FreedBit, state);
+            if (seen == state)
+            {
+                return state;
+            }
+
+            state = seen;
+        }
+    }
+
+    /// <summary>
+    /// Releases the memory if the state is exactly "freed, no leases, not yet released"; otherwise does nothing
+    /// (a lease holder will release it, or someone already has). This is the only path to the allocator.
+    /// </summary>
+    private BufferOverrunException? ReleaseMemory(bool autoFreed)
+    {
+        if (Interlocked.CompareExchange(ref _state, FreedBit | ReleasedBit, FreedBit) != FreedBit)
+        {
+            return null;
+        }
+
+        if (_autoFree is not null)
+        {
+            GC.SuppressFinalize(_autoFree);
+        }
+
+        return NativeHeap.Release(_block, _address, _size, _trackingId, autoFreed);
+    }
+
+    /// <summary>Called by the auto-free finalizer. Never throws, never frees twice, never frees a leased buffer.</summary>
+    internal void FreeFromFinalizer()
+    {
+        try
+        {
+            // Only a buffer with no flags and no leases is freed here; anything else was freed already or is in use.
+            if (Interlocked.CompareExchange(ref _state, FreedBit, 0) == 0 && ReleaseMemory(autoFreed: true) is { } overrun)
+            {
+                NativeHeap.ReportSilently(overrun);
+            }
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A finalizer that throws ends the process; leaking one block is the lesser harm.
+        }
+    }
+
+    private void ThrowIfFreed(string operation)
+    {
+        if ((Volatile.Read(ref _state) & FreedBit) != 0)
+        {
+            MemoryErrors.ThrowUseAfterFree("NativeBuffer", _address, _size, operation);
+        }
+    }
+}

@@ -1,0 +1,198 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Relaxnative.Memory;
+
+namespace Relaxnative;
+
+/// <summary>
+/// A non-owning pointer: an address, an optional size, and who owns the memory. Relaxnative never frees through a
+/// <see cref="NativePointer"/> (<c>Native.Free(pointer)</c> always throws <see cref="InvalidFreeException"/>).
+/// A pointer made by <see cref="NativeBuffer.Slice"/> or <see cref="NativeBuffer.AsPointer"/> is tied to its
+/// <see cref="Owner"/>: once the owner is freed, every use throws <see cref="UseAfterFreeException"/>.
+/// Immutable; thread-safe. Equality compares addresses.
+/// </summary>
+public sealed unsafe class NativePointer : IEquatable<NativePointer>
+{
+    private readonly nint _address;
+
+    /// <summary>Wraps a raw address, for example one returned by native code.</summary>
+    /// <param name="address">The address; not 0.</param>
+    /// <param name="size">Size in bytes when known, else 0 (unknown: views need an explicit length and are not bounds-checked).</param>
+    /// <param name="ownership">Who owns the memory; <see cref="Ownership.Native"/> by default.</param>
+    /// <exception cref="NullPointerException"><paramref name="address"/> is 0.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="size"/> is negative.</exception>
+    public NativePointer(nint address, long size = 0, Ownership ownership = Ownership.Native)
+    {
+        if (address == 0)
+        {
+            MemoryErrors.ThrowNullPointer("create a NativePointer");
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(size);
+        _address = address;
+        Size = size;
+        Ownership = ownership;
+    }
+
+    internal NativePointer(NativeBuffer owner, nint address, long size)
+    {
+        _address = address;
+        Size = size;
+        Ownership = Ownership.Borrowed;
+        Owner = owner;
+    }
+
+    /// <summary>The address.</summary>
+    /// <exception cref="UseAfterFreeException">The pointer is tied to a buffer that was freed.</exception>
+    public nint Address
+    {
+        get
+        {
+            ThrowIfOwnerFreed("read the address of");
+            return _address;
+        }
+    }
+
+    /// <summary>Size in bytes of the memory it points to; 0 when unknown.</summary>
+    public long Size { get; }
+
+    /// <summary>Who owns the memory. Pointers tied to a buffer are <see cref="Ownership.Borrowed"/>.</summary>
+    public Ownership Ownership { get; }
+
+    /// <summary>The buffer this pointer is tied to, or <see langword="null"/> for a free-standing pointer.</summary>
+    public NativeBuffer? Owner { get; }
+
+    /// <summary><see langword="false"/> once the owner has been freed. Never throws.</summary>
+    public bool IsValid => Owner is null || !Owner.IsFreed;
+
+    /// <summary>
+    /// A pointer <paramref name="byteOffset"/> bytes further on, tied to the same owner. With a known size the
+    /// offset must stay inside (0 to Size) and the new pointer's size is what remains.
+    /// </summary>
+    /// <exception cref="UseAfterFreeException">The owner was freed.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The offset leaves the known size.</exception>
+    /// <exception cref="NullPointerException">The result would be address 0.</exception>
+    public NativePointer Offset(long byteOffset)
+    {
+        ThrowIfOwnerFreed("offset");
+        long size = 0;
+        if (Size > 0)
+        {
+            if ((ulong)byteOffset > (ulong)Size)
+            {
+                MemoryErrors.ThrowOutOfRange(nameof(byteOffset), "NativePointer", _address, Size, byteOffset, 0);
+            }
+
+            size = Size - byteOffset;
+        }
+
+        nint address = _address + (nint)byteOffset;
+        if (Owner is not null)
+        {
+            return new NativePointer(Owner, address, size);
+        }
+
+        return new NativePointer(address, size, Ownership);
+    }
+
+    /// <summary>
+    /// A typed view of <paramref name="length"/> elements. Bounds-checked against <see cref="Size"/> when it is known;
+    /// with an unknown size the caller vouches for the length. Not leased.
+    /// </summary>
+    /// <exception cref="UseAfterFreeException">The owner was freed.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The view exceeds the known size, or the length is negative.</exception>
+    /// <exception cref="ArgumentException">The address is not aligned for <typeparamref name="T"/>.</exception>
+    public Span<T> AsSpan<T>(int length) where T : unmanaged
+    {
+        ThrowIfOwnerFreed("view");
+        return MemoryViews.Span<T>("NativePointer", _address, Size > 0 ? Size : -1, 0, length);
+    }
+
+    /// <summary>Reads a <typeparamref name="T"/> at <paramref name="offset"/> bytes (unaligned allowed). Leases the owner, if any.</summary>
+    /// <exception cref="UseAfterFreeException">The owner was freed.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The value does not fit in the known size.</exception>
+    public T Read<T>(long offset = 0) where T : unmanaged
+    {
+        using var lease = LeaseOwner("read from");
+        CheckRange(offset, sizeof(T));
+        return Unsafe.ReadUnaligned<T>((void*)(_address + (nint)offset));
+    }
+
+    /// <summary>Writes <paramref name="value"/> at <paramref name="offset"/> bytes (unaligned allowed). Leases the owner, if any.</summary>
+    /// <exception cref="UseAfterFreeException">The owner was freed.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The value does not fit in the known size.</exception>
+    public void Write<T>(long offset, T value) where T : unmanaged
+    {
+        using var lease = LeaseOwner("write to");
+        CheckRange(offset, sizeof(T));
+        Unsafe.WriteUnaligned((void*)(_address + (nint)offset), value);
+    }
+
+    /// <summary>
+    /// Decodes the NUL-terminated UTF-8 string at this address. With a known size the search stops at the end
+    /// (an unterminated string ends there); with an unknown size it reads up to the NUL, as C does.
+    /// </summary>
+    /// <exception cref="UseAfterFreeException">The owner was freed.</exception>
+    public string ReadCString()
+    {
+        using var lease = LeaseOwner("read a string from");
+        return MemoryViews.DecodeCString((byte*)_address, Size > 0 ? Size : -1);
+    }
+
+    /// <summary>Describes the pointer, e.g. <c>NativePointer(0x7f3a10, 64 bytes, Native)</c>. Never throws.</summary>
+    public override string ToString() =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"NativePointer({MemoryErrors.Hex(_address)}, {(Size > 0 ? $"{Size} bytes" : "size unknown")}, {Ownership}{(IsValid ? "" : ", owner freed")})");
+
+    /// <inheritdoc/>
+    public bool Equals(NativePointer? other) => other is not null && other._address == _address;
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => Equals(obj as NativePointer);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => _address.GetHashCode();
+
+    /// <summary>The address with no owner check, for callers that hold a lease on the owner.</summary>
+    public nint DangerousGetAddress() => _address;
+
+    private OwnerLease LeaseOwner(string operation)
+    {
+        if (Owner is null)
+        {
+            return default;
+        }
+
+        try
+        {
+            Owner.DangerousAddRef();
+        }
+        catch (UseAfterFreeException)
+        {
+            MemoryErrors.ThrowUseAfterFree("NativePointer", _address, Size, operation + " (its owner " + Owner + " was freed)");
+        }
+
+        return new OwnerLease(Owner);
+    }
+
+    private void ThrowIfOwnerFreed(string operation)
+    {
+        if (Owner is not null && Owner.IsFreed)
+        {
+            MemoryErrors.ThrowUseAfterFree("NativePointer", _address, Size, operation + " (its owner " + Owner + " was freed)");
+        }
+    }
+
+    private void CheckRange(long offset, long length)
+    {
+        if (Size > 0 && ((ulong)offset > (ulong)Size || (ulong)length > (ulong)(Size - offset)))
+        {
+            MemoryErrors.ThrowOutOfRange(nameof(offset), "NativePointer", _address, Size, offset, length);
+        }
+    }
+
+    private readonly struct OwnerLease(NativeBuffer? owner) : IDisposable
+    {
+        public void Dispose() => owner?.DangerousRelease();
+    }
+}
