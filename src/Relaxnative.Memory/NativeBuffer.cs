@@ -132,15 +132,26 @@ public sealed partial class NativeBuffer : IDisposable
             MemoryErrors.ThrowForeignFree("NativeBuffer", _address, _size, Ownership);
         }
 
+        // Fast path, the common case: no leases, not freed. One interlocked operation frees and claims the release.
+        if (Interlocked.CompareExchange(ref _state, FreedBit | ReleasedBit, 0) == 0)
+        {
+            if (ReleaseClaimed(autoFreed: false) is { } overrun)
+            {
+                throw overrun;
+            }
+
+            return;
+        }
+
         int previous = MarkFreed();
         if (previous < 0)
         {
             MemoryErrors.ThrowDoubleFree(_address, _size);
         }
 
-        if ((previous & LeaseMask) == 0 && ReleaseMemory(autoFreed: false) is { } overrun)
+        if ((previous & LeaseMask) == 0 && ReleaseMemory(autoFreed: false) is { } late)
         {
-            throw overrun;
+            throw late;
         }
     }
 
@@ -151,6 +162,16 @@ public sealed partial class NativeBuffer : IDisposable
     /// </summary>
     public void Dispose()
     {
+        if (Interlocked.CompareExchange(ref _state, FreedBit | ReleasedBit, 0) == 0)
+        {
+            if (ReleaseClaimed(autoFreed: false) is { } found)
+            {
+                NativeHeap.ReportSilently(found);
+            }
+
+            return;
+        }
+
         int previous = MarkFreed();
         if (previous >= 0 && (previous & LeaseMask) == 0 && ReleaseMemory(autoFreed: false) is { } overrun)
         {
@@ -195,6 +216,12 @@ public sealed partial class NativeBuffer : IDisposable
             return null;
         }
 
+        return ReleaseClaimed(autoFreed);
+    }
+
+    /// <summary>Returns the block to the allocator; the caller has just set <see cref="ReleasedBit"/> itself.</summary>
+    private BufferOverrunException? ReleaseClaimed(bool autoFreed)
+    {
         if (_autoFree is not null)
         {
             GC.SuppressFinalize(_autoFree);
@@ -209,7 +236,7 @@ public sealed partial class NativeBuffer : IDisposable
         try
         {
             // Only a buffer with no flags and no leases is freed here; anything else was freed already or is in use.
-            if (Interlocked.CompareExchange(ref _state, FreedBit, 0) == 0 && ReleaseMemory(autoFreed: true) is { } overrun)
+            if (Interlocked.CompareExchange(ref _state, FreedBit | ReleasedBit, 0) == 0 && ReleaseClaimed(autoFreed: true) is { } overrun)
             {
                 NativeHeap.ReportSilently(overrun);
             }

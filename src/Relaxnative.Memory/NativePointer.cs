@@ -169,7 +169,7 @@ public sealed unsafe class NativePointer : IEquatable<NativePointer>
         }
         catch (UseAfterFreeException)
         {
-            MemoryErrors.ThrowUseAfterFree("NativePointer", _address, Size, operation + " (its owner " + Owner + " was freed)");
+            MemoryErrors.ThrowOwnerFreed(_address, Size, Owner, operation);
         }
 
         return new OwnerLease(Owner);
@@ -179,7 +179,7 @@ public sealed unsafe class NativePointer : IEquatable<NativePointer>
     {
         if (Owner is not null && Owner.IsFreed)
         {
-            MemoryErrors.ThrowUseAfterFree("NativePointer", _address, Size, operation + " (its owner " + Owner + " was freed)");
+            MemoryErrors.ThrowOwnerFreed(_address, Size, Owner, operation);
         }
     }
 

@@ -24,6 +24,13 @@ internal static class MemoryErrors
         { Address = address, Size = size };
 
     [DoesNotReturn]
+    internal static void ThrowOwnerFreed(nint address, long size, NativeBuffer owner, string operation) =>
+        throw new UseAfterFreeException(
+            $"Cannot {operation} {Describe("NativePointer", address, size)}: the buffer it points into, {owner}, was freed. " +
+            "A slice or pointer of a buffer is valid only while the buffer is; keep the buffer alive until you are done with it.")
+        { Address = address, Size = size };
+
+    [DoesNotReturn]
     internal static void ThrowDoubleFree(nint address, long size) =>
         throw new InvalidFreeException(
             $"Cannot free {Describe("NativeBuffer", address, size)}: it was already freed. " +
