@@ -7,7 +7,7 @@ namespace Relaxnative.Signatures;
 /// </summary>
 internal static class CLexer
 {
-    private static readonly string[] s_punctuators = ["...", "::", "->", "<<", ">>"];
+    private static readonly string[] s_punctuators = ["...", "::", "->"];
 
     /// <summary>Tokenizes <paramref name="text"/>, skipping whitespace and comments; the list ends with an End token.</summary>
     public static List<CToken> Tokenize(string text)
