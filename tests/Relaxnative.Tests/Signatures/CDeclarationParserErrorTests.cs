@@ -53,6 +53,11 @@ public class CDeclarationParserErrorTests
     [InlineData("int f(int a", "Parentheses are unbalanced")]
     [InlineData("int (int a)", "Write the function name before its parameter list")]
     [InlineData("int f(int& a)", "References are C++ only")]
+    [InlineData("int f(void)(int)", "return a function pointer")]
+    [InlineData("int f(void), g(void)", "Declare one function at a time")]
+    [InlineData("int a[3]", "This declares an array")]
+    [InlineData("size_t int n(void)", "already names the type")]
+    [InlineData("void f(void (^cb)(void))", "Blocks")]
     [InlineData("int f(int a, void)", "use 'void*' for a pointer")]
     public void Parse_Invalid_MessageTeachesTheFix(string declaration, string hint)
     {
