@@ -1,0 +1,44 @@
+namespace Relaxnative.Signatures;
+
+/// <summary>Every message text of the Signatures room, in one place.</summary>
+internal static class SignatureMessages
+{
+    public const string CppMangled = "C++ function without extern \"C\": its symbol name is mangled. Wrap it in extern \"C\" { } to export it.";
+
+    public static string ParseError(string declaration, int column, string token, string expected, string? hint)
+    {
+        var found = token.Length == 0 ? "the end of the declaration" : "'" + token + "'";
+        var text = $"Cannot parse C declaration '{declaration}' at column {column}: expected {expected}, found {found}.";
+        return hint is null ? text : text + " " + hint;
+    }
+
+    public static string BothSyncAndAsync(string name) =>
+        $"'{name}' is annotated both @sync and @async; keep one.";
+
+    public static string UnknownCost(string name, string value) =>
+        $"'{name}' has an unknown @cost value '{value}'; use @cost low, @cost medium or @cost high.";
+
+    public static string ConflictingCost(string name) =>
+        $"'{name}' has more than one @cost annotation with different values; keep one.";
+
+    public static string InlineWithoutExtern(string name) =>
+        $"'{name}' is declared inline without static or extern: C does not guarantee an exported symbol for it. Remove 'inline', or declare it 'extern inline'.";
+
+    public static string HiddenVisibility(string name) =>
+        $"'{name}' has hidden visibility, so the library does not export it. Remove visibility(\"hidden\") to bind it.";
+
+    public static string Unparsable(string parseMessage) =>
+        "Its declaration cannot be parsed: " + parseMessage;
+
+    public static string RustAbi(string name) =>
+        $"'{name}' is #[no_mangle] but uses the Rust ABI. Declare it 'pub extern \"C\" fn {name}(...)' to call it from .NET.";
+
+    public static string RustGeneric(string name) =>
+        $"'{name}' is generic; a generic function has no single exported symbol. Remove the type parameters.";
+
+    public static string RustUnsupportedParameter(string name, string parameter) =>
+        $"'{name}' has a parameter '{parameter}' that is not 'name: Type'; use a plain name and a C-compatible type.";
+
+    public static string RustUnsupportedType(string name, string type) =>
+        $"'{name}' uses the Rust type '{type}', which has no C equivalent. Use a C-compatible type (i32, u8, *const T, extern \"C\" fn).";
+}
