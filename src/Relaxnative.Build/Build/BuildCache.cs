@@ -29,7 +29,8 @@ internal sealed class BuildCache
 
     /// <summary>
     /// Finds an entry for a source-set key whose recorded headers all still hash the same. Cheap: one
-    /// directory listing, one small JSON read and one hash per recorded header; no process is started.
+    /// directory listing, one small JSON read, one hash per recorded header and one <c>stat</c> per shadow
+    /// probe; no process is started.
     /// </summary>
     public CacheEntry? TryFind(string sourceSetKey, int schema)
     {
@@ -45,7 +46,8 @@ internal sealed class BuildCache
             if (entry is { Manifest.Stable: true }
                 && entry.Manifest.Schema == schema
                 && entry.Manifest.SourceSetKey == sourceSetKey
-                && HeadersUnchanged(entry.Manifest.Headers))
+                && HeadersUnchanged(entry.Manifest.Headers)
+                && ShadowProbes.NoneExist(entry.Manifest.ShadowPaths))
             {
                 return entry;
             }

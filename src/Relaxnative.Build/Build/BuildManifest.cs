@@ -29,4 +29,7 @@ internal sealed record BuildManifest
 
     /// <summary>Every header (or Rust module) the compiler read, from its dependency file, with its hash at build time.</summary>
     public IReadOnlyList<FileHash> Headers { get; init; } = [];
+
+    /// <summary>Paths that did not exist at build time and would shadow a recorded header if created (see <see cref="Build.ShadowProbes"/>).</summary>
+    public IReadOnlyList<string> ShadowPaths { get; init; } = [];
 }

@@ -51,6 +51,7 @@ internal static class CompileRunner
                 CompileMilliseconds = compileElapsed.TotalMilliseconds,
                 Sources = inputs.SourceHashes,
                 Headers = headers,
+                ShadowPaths = ShadowProbes.Compute(inputs, headers),
             };
             return (cache.Publish(work, manifest), compileElapsed);
         }

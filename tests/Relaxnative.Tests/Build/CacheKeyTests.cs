@@ -174,6 +174,39 @@ public sealed class CacheKeyTests : IDisposable
     }
 
     [Fact]
+    public void Build_NewHeaderShadowsRecordedOneInEarlierIncludePath_Rebuilds()
+    {
+        var source = _fixture.Write("shadow/main.c", "#include <config.h>\nint value(void) { return CONFIG; }\n");
+        var first = Path.Combine(_fixture.Folder, "shadow", "first");
+        Directory.CreateDirectory(first);
+        _fixture.Write("shadow/second/config.h", "#define CONFIG 2\n");
+        var options = _fixture.Options with { IncludePaths = [first, Path.Combine(_fixture.Folder, "shadow", "second")] };
+        Assert.Equal(2, BuildFixture.CallInt(NativeBuilder.Build(source, options).LibraryPath, "value"));
+
+        _fixture.Write("shadow/first/config.h", "#define CONFIG 1\n");
+        var after = NativeBuilder.Build(source, options);
+
+        Assert.False(after.CacheHit);
+        Assert.Equal(1, BuildFixture.CallInt(after.LibraryPath, "value"));
+    }
+
+    [Fact]
+    public void Build_NewHeaderBesideSourceShadowsIncludePath_Rebuilds()
+    {
+        var source = _fixture.Write("quote/main.c", "#include \"config.h\"\nint value(void) { return CONFIG; }\n");
+        _fixture.Write("quote/inc/config.h", "#define CONFIG 2\n");
+        var options = _fixture.Options with { IncludePaths = [Path.Combine(_fixture.Folder, "quote", "inc")] };
+        Assert.Equal(2, BuildFixture.CallInt(NativeBuilder.Build(source, options).LibraryPath, "value"));
+        Assert.True(NativeBuilder.Build(source, options).CacheHit);
+
+        _fixture.Write("quote/config.h", "#define CONFIG 1\n");
+        var after = NativeBuilder.Build(source, options);
+
+        Assert.False(after.CacheHit);
+        Assert.Equal(1, BuildFixture.CallInt(after.LibraryPath, "value"));
+    }
+
+    [Fact]
     public void Key_ListElementBoundaries_AreUnambiguous()
     {
         var inputs = BuildInputs.Create(_source, _fixture.Options with { Flags = ["-DA -DB"] });
