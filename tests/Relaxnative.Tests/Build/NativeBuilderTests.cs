@@ -180,6 +180,30 @@ public sealed class NativeBuilderTests : IDisposable
     }
 
     [Fact]
+    public void Build_HeaderEditedWhileCompiling_EntryIsNeverServedAgain()
+    {
+        var source = _fixture.Write("main.c", "#include \"v.h\"\nint value(void) { return V; }\n");
+        var header = _fixture.Write("v.h", "#define V 1\n");
+        var marker = _fixture.Write("edit-after-compile", "");
+        // A compiler that, once, edits the header right after reading it: the recorded hash is then newer
+        // than what the library was built from.
+        var compiler = _fixture.WriteScript("edit-cc", $$"""
+            if [ "$1" = --version ]; then exec gcc --version; fi
+            gcc "$@" || exit $?
+            if [ -f '{{marker}}' ]; then rm '{{marker}}'; sleep 0.05; printf '#define V 2\n' > '{{header}}'; fi
+            """);
+        var options = _fixture.Options with { Compiler = compiler };
+        var first = NativeBuilder.Build(source, options);
+        Assert.Equal(1, BuildFixture.CallInt(first.LibraryPath, "value"));
+
+        var second = NativeBuilder.Build(source, options);
+
+        Assert.False(second.CacheHit);
+        Assert.Equal(2, BuildFixture.CallInt(second.LibraryPath, "value"));
+        Assert.True(NativeBuilder.Build(source, options).CacheHit);
+    }
+
+    [Fact]
     public void Build_SyntaxError_ThrowsWithDiagnosticsAndCachesNothing()
     {
         var source = _fixture.Write("bad.c", "int ok(void) { return 0; }\nint add(int a, int b) { return a + b }\n");
