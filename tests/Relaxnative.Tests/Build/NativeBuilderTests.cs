@@ -163,6 +163,21 @@ public sealed class NativeBuilderTests : IDisposable
     }
 
     [Fact]
+    public void Build_PathsWithSpaces_RecordsAndTracksHeaders()
+    {
+        var source = _fixture.Write("my src/main file.c", "#include \"my header.h\"\nint value(void) { return V; }\n");
+        _fixture.Write("my src/my header.h", "#define V 1\n");
+        var first = NativeBuilder.Build(source, _fixture.Options);
+        Assert.Equal(1, first.HeaderCount - SystemHeaderCount(first));
+
+        _fixture.Write("my src/my header.h", "#define V 2\n");
+        var second = NativeBuilder.Build(source, _fixture.Options);
+
+        Assert.False(second.CacheHit);
+        Assert.Equal(2, BuildFixture.CallInt(second.LibraryPath, "value"));
+    }
+
+    [Fact]
     public void Build_HeaderRestored_ServesEarlierEntryAgain()
     {
         var source = _fixture.Write("main.c", "#include \"v.h\"\nint value(void) { return V; }\n");
@@ -284,6 +299,12 @@ public sealed class NativeBuilderTests : IDisposable
         var error = Assert.Throws<ArgumentException>(() => NativeBuilder.Build(source, _fixture.Options));
 
         Assert.Contains(".go", error.Message, StringComparison.Ordinal);
+    }
+
+    private int SystemHeaderCount(CompileResult result)
+    {
+        var manifest = File.ReadAllText(Path.Combine(Path.GetDirectoryName(result.LibraryPath)!, BuildCache.ManifestFileName));
+        return manifest.Split('\n').Count(l => l.Contains("\"path\": \"/usr/", StringComparison.Ordinal));
     }
 
     [Fact]
