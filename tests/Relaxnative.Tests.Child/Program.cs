@@ -5,5 +5,7 @@ return args.Length == 0 ? 2 : args[0] switch
 {
     "memcheck-overrun" => MemoryScenarios.MemcheckOverrun(),
     "track-leak" => MemoryScenarios.TrackLeak(),
+    "build-race" => BuildScenarios.Race(args),
+    "build-prebuilt" => BuildScenarios.Prebuilt(args),
     _ => 2,
 };

@@ -1,0 +1,61 @@
+using System.Diagnostics;
+
+namespace Relaxnative.Build;
+
+/// <summary>The build pipeline: prebuilt lookup, compiler discovery, cache lookup, compile and publish.</summary>
+internal sealed class BuildEngine(BuildEnvironment environment)
+{
+    public static BuildEngine Default { get; } = new(BuildEnvironment.Default);
+
+    public BuildEnvironment Environment { get; } = environment;
+
+    public async Task<BuildOutcome> BuildAsync(string sourcePath, BuildOptions options, bool searchPrebuilt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(sourcePath);
+        ArgumentNullException.ThrowIfNull(options);
+        var stopwatch = Stopwatch.StartNew();
+        var inputs = BuildInputs.Create(sourcePath, options);
+
+        // Prebuilt libraries come first and never touch a compiler: the machine may not have one.
+        if (searchPrebuilt && PrebuiltStore.Folder(options, Environment.GetVariable) is { } prebuiltFolder
+            && PrebuiltStore.TryFind(prebuiltFolder, inputs, Environment) is { } prebuilt)
+        {
+            var result = new CompileResult(prebuilt.LibraryPath, inputs.Language, prebuilt.Key, CacheHit: true, Prebuilt: true,
+                stopwatch.Elapsed, CommandLine: null, CompilerPath: null, prebuilt.Manifest.CompilerVersion)
+            { HeaderCount = prebuilt.Manifest.Headers.Count };
+            return new BuildOutcome(result, inputs, prebuilt.Manifest.Headers);
+        }
+
+        // The compiler's path and version are part of the key; discovery is cached per process.
+        var toolchain = Environment.Toolchains.Resolve(inputs.Language, options.Compiler);
+        var sourceSetKey = CacheKeys.SourceSet(inputs, toolchain, Environment);
+        var cache = new BuildCache(CacheRoot.Resolve(options, Environment.GetVariable));
+
+        var entry = cache.TryFind(sourceSetKey, Environment.Schema);
+        var hit = entry is not null;
+        var compileElapsed = TimeSpan.Zero;
+        if (entry is null)
+        {
+            (entry, compileElapsed) = await CompileRunner.CompileAsync(inputs, toolchain, sourceSetKey, cache, Environment, cancellationToken).ConfigureAwait(false);
+        }
+
+        var compileResult = new CompileResult(entry.LibraryPath, inputs.Language, new CacheKey(entry.Manifest.Key), hit, Prebuilt: false,
+            stopwatch.Elapsed, entry.Manifest.CommandLine, toolchain.Path, toolchain.Version)
+        { CompileElapsed = compileElapsed, HeaderCount = entry.Manifest.Headers.Count };
+        return new BuildOutcome(compileResult, inputs, entry.Manifest.Headers);
+    }
+
+    public async Task<IReadOnlyList<CompileResult>> BuildPrebuiltAsync(IEnumerable<string> sources, string outputDirectory, BuildOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        ArgumentException.ThrowIfNullOrWhiteSpace(outputDirectory);
+        var results = new List<CompileResult>();
+        foreach (var source in sources)
+        {
+            var outcome = await BuildAsync(source, options, searchPrebuilt: false, cancellationToken).ConfigureAwait(false);
+            results.Add(PrebuiltStore.Write(Path.GetFullPath(outputDirectory), outcome, Environment));
+        }
+
+        return results;
+    }
+}

@@ -1,0 +1,9 @@
+using System.Text.Json.Serialization;
+
+namespace Relaxnative.Build;
+
+/// <summary>Source-generated JSON for manifests: no reflection on the warm path.</summary>
+[JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(BuildManifest))]
+[JsonSerializable(typeof(PrebuiltManifest))]
+internal sealed partial class BuildJsonContext : JsonSerializerContext;

@@ -1,0 +1,35 @@
+namespace Relaxnative.Build;
+
+/// <summary>The <c>manifest.json</c> of a cache entry. It is written last, so an entry without it is incomplete and never a hit.</summary>
+internal sealed record BuildManifest
+{
+    public int Schema { get; init; }
+
+    /// <summary>The full key: <see cref="SourceSetKey"/> plus every header recorded below.</summary>
+    public string Key { get; init; } = "";
+
+    /// <summary>The key over everything but headers, which names the entry's parent folder.</summary>
+    public string SourceSetKey { get; init; } = "";
+
+    /// <summary>False when an input changed while the compiler ran; such an entry is never served again.</summary>
+    public bool Stable { get; init; }
+
+    public string Language { get; init; } = "";
+
+    /// <summary>The library's file name inside the entry folder.</summary>
+    public string Library { get; init; } = "";
+
+    public string Platform { get; init; } = "";
+    public string CompilerPath { get; init; } = "";
+    public string CompilerVersion { get; init; } = "";
+    public string CommandLine { get; init; } = "";
+    public DateTime CreatedUtc { get; init; }
+    public double CompileMilliseconds { get; init; }
+    public IReadOnlyList<FileHash> Sources { get; init; } = [];
+
+    /// <summary>Every header (or Rust module) the compiler read, from its dependency file, with its hash at build time.</summary>
+    public IReadOnlyList<FileHash> Headers { get; init; } = [];
+
+    /// <summary>Paths that did not exist at build time and would shadow a recorded header if created (see <see cref="Build.ShadowProbes"/>).</summary>
+    public IReadOnlyList<string> ShadowPaths { get; init; } = [];
+}

@@ -1,0 +1,113 @@
+using System.ComponentModel;
+using System.Diagnostics;
+
+namespace Relaxnative.Build;
+
+/// <summary>Runs a <see cref="CompilePlan"/> in a private work folder and publishes the result to the cache.</summary>
+internal static class CompileRunner
+{
+    /// <exception cref="NativeBuildException">The compiler failed; the work folder is deleted, nothing is cached.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled; the compiler's process tree is killed and nothing is cached.</exception>
+    public static async Task<(CacheEntry Entry, TimeSpan CompileElapsed)> CompileAsync(
+        BuildInputs inputs, Toolchain toolchain, string sourceSetKey, BuildCache cache, BuildEnvironment environment, CancellationToken cancellationToken)
+    {
+        var work = cache.CreateWorkFolder();
+        try
+        {
+            var plan = CompilePlan.Create(inputs, toolchain, work);
+            var startedUtc = DateTime.UtcNow;
+            var stopwatch = Stopwatch.StartNew();
+            foreach (var step in plan.Steps)
+            {
+                await RunStepAsync(inputs.SourcePath, step, work, cancellationToken).ConfigureAwait(false);
+            }
+
+            var compileElapsed = stopwatch.Elapsed;
+            if (!File.Exists(plan.LibraryPath))
+            {
+                throw BuildErrors.NoLibraryProduced(inputs.SourcePath, plan.CommandLine, plan.LibraryPath, "");
+            }
+
+            var headers = ReadHeaders(plan, inputs, work);
+            var stable = IsStable(inputs, headers, startedUtc);
+            foreach (var file in Directory.EnumerateFiles(work).Where(f => f != plan.LibraryPath))
+            {
+                File.Delete(file); // depfiles and objects; the entry keeps only the library and its manifest
+            }
+
+            var manifest = new BuildManifest
+            {
+                Schema = environment.Schema,
+                Key = CacheKeys.WithHeaders(sourceSetKey, headers).Hex,
+                SourceSetKey = sourceSetKey,
+                Stable = stable,
+                Language = inputs.Language.ToString(),
+                Library = Path.GetFileName(plan.LibraryPath),
+                Platform = environment.Platform,
+                CompilerPath = toolchain.Path,
+                CompilerVersion = toolchain.Version,
+                CommandLine = plan.CommandLine,
+                CreatedUtc = startedUtc,
+                CompileMilliseconds = compileElapsed.TotalMilliseconds,
+                Sources = inputs.SourceHashes,
+                Headers = headers,
+                ShadowPaths = ShadowProbes.Compute(inputs, headers),
+            };
+            return (cache.Publish(work, manifest), compileElapsed);
+        }
+        catch
+        {
+            // A failed or cancelled build leaves nothing behind (after a successful publish the folder is gone already).
+            BuildCache.DeleteQuietly(work);
+            throw;
+        }
+    }
+
+    private static async Task RunStepAsync(string sourcePath, CompileStep step, string work, CancellationToken cancellationToken)
+    {
+        ProcessOutcome outcome;
+        try
+        {
+            outcome = await ProcessRunner.RunAsync(step.FileName, step.Arguments, work, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Win32Exception e)
+        {
+            throw BuildErrors.CompilerDidNotStart(sourcePath, step.CommandLine, e);
+        }
+
+        if (outcome.ExitCode != 0)
+        {
+            throw BuildErrors.CompileFailed(sourcePath, step.CommandLine, outcome, DiagnosticParser.Parse(outcome.CombinedOutput));
+        }
+    }
+
+    /// <summary>The files the compiler read besides the sources, from its dependency files, sorted and hashed.</summary>
+    private static List<FileHash> ReadHeaders(CompilePlan plan, BuildInputs inputs, string work)
+    {
+        var sources = new HashSet<string>(inputs.AllSources, StringComparer.Ordinal);
+        var paths = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var depFile in plan.DependencyFiles.Where(File.Exists))
+        {
+            foreach (var dependency in DepFileParser.Parse(File.ReadAllText(depFile)))
+            {
+                // Relative entries are relative to the compiler's working directory, the work folder.
+                var full = Path.GetFullPath(dependency, work);
+                if (!sources.Contains(full) && full != plan.LibraryPath && !full.StartsWith(work, StringComparison.Ordinal))
+                {
+                    paths.Add(full);
+                }
+            }
+        }
+
+        // A header deleted since the compile read it hashes as empty: the entry can then never match.
+        return [.. paths.Select(p => new FileHash(p, KeyHasher.TryHashFile(p) ?? ""))];
+    }
+
+    /// <summary>
+    /// An input that changed while the compiler ran makes the result's content uncertain: the sources must
+    /// still hash as they did before the compile, and no header may have been written since it started.
+    /// </summary>
+    private static bool IsStable(BuildInputs inputs, List<FileHash> headers, DateTime startedUtc) =>
+        inputs.SourceHashes.All(s => KeyHasher.TryHashFile(s.Path) == s.Sha256)
+        && headers.All(h => h.Sha256.Length > 0 && File.GetLastWriteTimeUtc(h.Path) < startedUtc);
+}

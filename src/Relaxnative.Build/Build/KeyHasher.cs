@@ -1,0 +1,72 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Relaxnative.Build;
+
+/// <summary>
+/// Feeds tagged, length-prefixed fields into SHA-256 so that no two different input lists can produce the
+/// same byte stream (["a b"] and ["a", "b"] hash differently).
+/// </summary>
+internal sealed class KeyHasher : IDisposable
+{
+    private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+
+    public KeyHasher Add(string tag, string value)
+    {
+        AddRaw(tag);
+        AddRaw(value);
+        return this;
+    }
+
+    public KeyHasher Add(string tag, IReadOnlyList<string> values)
+    {
+        AddRaw(tag);
+        AddLength(values.Count);
+        foreach (var value in values)
+        {
+            AddRaw(value);
+        }
+
+        return this;
+    }
+
+    public string Finish() => Convert.ToHexStringLower(_hash.GetHashAndReset());
+
+    public void Dispose() => _hash.Dispose();
+
+    /// <summary>Returns the lowercase hex SHA-256 of a file's bytes.</summary>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public static string HashFile(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1, FileOptions.SequentialScan);
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
+    }
+
+    /// <summary>Returns the hash of a file, or <see langword="null"/> when it is missing or unreadable.</summary>
+    public static string? TryHashFile(string path)
+    {
+        try
+        {
+            return HashFile(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private void AddRaw(string value)
+    {
+        var bytes = Encoding.UTF8.GetBytes(value);
+        AddLength(bytes.Length);
+        _hash.AppendData(bytes);
+    }
+
+    private void AddLength(int length)
+    {
+        Span<byte> prefix = stackalloc byte[4];
+        BinaryPrimitives.WriteInt32LittleEndian(prefix, length);
+        _hash.AppendData(prefix);
+    }
+}

@@ -1,0 +1,55 @@
+namespace Relaxnative.Build;
+
+/// <summary>
+/// Compiles C, C++ and Rust sources into shared libraries through the content-hash cache. Returns paths;
+/// loads nothing. All members are thread-safe and may be called from several processes at once.
+/// </summary>
+public static class NativeBuilder
+{
+    /// <summary>
+    /// Returns a shared library built from <paramref name="sourcePath"/>: a prebuilt one whose key matches
+    /// (no compiler needed), else a cache entry whose inputs all still match, else a fresh compile that is
+    /// published to the cache. The warm path (cache hit) starts no process after the first call.
+    /// </summary>
+    /// <param name="sourcePath">A <c>.c</c>, <c>.cpp</c>/<c>.cc</c>/<c>.cxx</c> or <c>.rs</c> file; relative paths use the current directory.</param>
+    /// <param name="options">Build options; <see langword="null"/> uses <see cref="BuildOptions.Default"/>.</param>
+    /// <param name="cancellationToken">Cancels a compile: the compiler's process tree is killed and nothing is cached.</param>
+    /// <returns>Where the library is, its key, and whether it was a cache hit or prebuilt.</returns>
+    /// <exception cref="ArgumentException">The extension is not a known source language.</exception>
+    /// <exception cref="FileNotFoundException">A source file does not exist.</exception>
+    /// <exception cref="NativeToolchainException">No working compiler was found for the language.</exception>
+    /// <exception cref="NativeBuildException">The compiler failed.</exception>
+    /// <exception cref="IOException">The cache root is not writable.</exception>
+    public static CompileResult Build(string sourcePath, BuildOptions? options = null, CancellationToken cancellationToken = default) =>
+        // The warm path completes synchronously; only a compile actually waits, on the thread pool.
+        BuildAsync(sourcePath, options, cancellationToken).GetAwaiter().GetResult();
+
+    /// <inheritdoc cref="Build(string, BuildOptions?, CancellationToken)"/>
+    public static async Task<CompileResult> BuildAsync(string sourcePath, BuildOptions? options = null, CancellationToken cancellationToken = default) =>
+        (await BuildEngine.Default.BuildAsync(sourcePath, options ?? BuildOptions.Default, searchPrebuilt: true, cancellationToken).ConfigureAwait(false)).Result;
+
+    /// <summary>
+    /// Builds each source into its own library and writes it, with a manifest, into
+    /// <paramref name="outputDirectory"/> so that <see cref="Build"/> with
+    /// <see cref="BuildOptions.PrebuiltDirectory"/> (or <c>RELAXNATIVE_PREBUILT_DIR</c>) finds it later without a compiler.
+    /// </summary>
+    /// <param name="sources">The main sources; each gets the extra sources and every other option of <paramref name="options"/>.</param>
+    /// <param name="outputDirectory">The folder to write into; created when missing; existing libraries with the same key are replaced.</param>
+    /// <param name="options">Build options; <see langword="null"/> uses <see cref="BuildOptions.Default"/>.</param>
+    /// <param name="cancellationToken">Cancels the current compile.</param>
+    /// <returns>One result per source, with <see cref="CompileResult.LibraryPath"/> in <paramref name="outputDirectory"/>.</returns>
+    /// <exception cref="NativeToolchainException">No working compiler was found.</exception>
+    /// <exception cref="NativeBuildException">The compiler failed.</exception>
+    public static IReadOnlyList<CompileResult> BuildPrebuilt(IEnumerable<string> sources, string outputDirectory, BuildOptions? options = null, CancellationToken cancellationToken = default) =>
+        BuildEngine.Default.BuildPrebuiltAsync(sources, outputDirectory, options ?? BuildOptions.Default, cancellationToken).GetAwaiter().GetResult();
+
+    /// <summary>Returns the absolute cache root for these options (the option, <c>RELAXNATIVE_CACHE_DIR</c>, <c>$XDG_CACHE_HOME/relaxnative</c> or <c>~/.cache/relaxnative</c>).</summary>
+    /// <param name="options">Build options; <see langword="null"/> uses the defaults.</param>
+    /// <returns>The cache root; it may not exist yet.</returns>
+    public static string GetCacheRoot(BuildOptions? options = null) =>
+        CacheRoot.Resolve(options ?? BuildOptions.Default, Environment.GetEnvironmentVariable);
+
+    /// <summary>Probes every compiler candidate of every language (a few process launches) for diagnostics.</summary>
+    /// <returns>Every candidate tried per language and the one chosen.</returns>
+    public static ToolchainReport GetToolchainReport() => ToolchainLocator.Default.Report();
+}

@@ -1,0 +1,29 @@
+namespace Relaxnative.Build;
+
+/// <summary>
+/// The manifest beside a prebuilt library. It is matched without a compiler: its key covers the schema,
+/// platform, language and every option except the compiler's identity, plus the bytes of the sources and
+/// of the project headers (those under the source folder or an include path) they read.
+/// </summary>
+internal sealed record PrebuiltManifest
+{
+    public const string KindName = "relaxnative-prebuilt";
+
+    public string Kind { get; init; } = KindName;
+    public int Schema { get; init; }
+
+    /// <summary>The prebuilt source key without headers; it names the files, so lookup is one <c>File.Exists</c>.</summary>
+    public string SourceKey { get; init; } = "";
+
+    public string Language { get; init; } = "";
+    public string Library { get; init; } = "";
+    public string Platform { get; init; } = "";
+    public string CompilerVersion { get; init; } = "";
+    public DateTime CreatedUtc { get; init; }
+
+    /// <summary>Sources relative to the main source's folder.</summary>
+    public IReadOnlyList<FileHash> Sources { get; init; } = [];
+
+    /// <summary>Project headers, each relative to its <see cref="FileHash.Base"/>.</summary>
+    public IReadOnlyList<FileHash> Headers { get; init; } = [];
+}
