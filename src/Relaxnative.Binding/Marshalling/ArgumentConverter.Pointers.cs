@@ -1,0 +1,233 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace Relaxnative.Binding;
+
+public static unsafe partial class ArgumentConverter
+{
+    private delegate nint PinFunc(object value, ref CallScope scope, out Type elementType);
+
+    /// <summary>The address to pass for a pointer parameter, taking leases and pins into <paramref name="scope"/>.</summary>
+    internal static nint PointerOf(string function, ValuePlan plan, object? value, ref CallScope scope)
+    {
+        switch (value)
+        {
+            case null:
+                return 0;
+            case nint address:
+                return address;
+            case nuint address:
+                return (nint)address;
+            case NativeBuffer buffer:
+                buffer.DangerousAddRef();
+                scope.AddLease(buffer);
+                return buffer.DangerousGetAddress();
+            case NativePointer pointer:
+                return AddressOf(pointer, ref scope);
+            case string text when plan.Type.IsCString:
+                return Utf8(text, ref scope);
+            case string:
+                BindingErrors.ThrowBadArgument(function, plan.Parameter!, plan.Expected, value,
+                    "A string is read-only; for a writable 'char*' pass a NativeBuffer, and read the result with ReadCString().");
+                return 0;
+            case NativePointer[] pointers when plan.Kind == ValueKind.PointerTable:
+            {
+                var table = Table(pointers.Length, ref scope);
+                for (int i = 0; i < pointers.Length; i++)
+                {
+                    table[i] = pointers[i] is { } p ? AddressOf(p, ref scope) : 0;
+                }
+
+                return (nint)table;
+            }
+
+            case NativeBuffer[] buffers when plan.Kind == ValueKind.PointerTable:
+            {
+                var table = Table(buffers.Length, ref scope);
+                for (int i = 0; i < buffers.Length; i++)
+                {
+                    table[i] = LeasedAddress(buffers[i], ref scope);
+                }
+
+                return (nint)table;
+            }
+
+            case Array array:
+                CheckElementType(function, plan, value, array.GetType().GetElementType()!);
+                var handle = GCHandle.Alloc(array, GCHandleType.Pinned);
+                scope.AddPin(handle);
+                return handle.AddrOfPinnedObject();
+        }
+
+        var type = value.GetType();
+        if (type.IsGenericType && PinnerFor(type) is { } pin)
+        {
+            nint address = pin(value, ref scope, out var elementType);
+            CheckElementType(function, plan, value, elementType);
+            return address;
+        }
+
+        BindingErrors.ThrowBadArgument(function, plan.Parameter!, plan.Expected, value);
+        return 0;
+    }
+
+    private static nint LeasedAddress(NativeBuffer? buffer, ref CallScope scope)
+    {
+        if (buffer is null)
+        {
+            return 0;
+        }
+
+        buffer.DangerousAddRef();
+        scope.AddLease(buffer);
+        return buffer.DangerousGetAddress();
+    }
+
+    /// <summary>A pointer's address; a pointer tied to a buffer leases that buffer for the call.</summary>
+    internal static nint AddressOf(NativePointer pointer, ref CallScope scope)
+    {
+        if (pointer.Owner is { } owner)
+        {
+            try
+            {
+                owner.DangerousAddRef();
+            }
+            catch (UseAfterFreeException)
+            {
+                _ = pointer.Address; // throws the pointer's own use-after-free message
+                throw;
+            }
+
+            scope.AddLease(owner);
+        }
+
+        return pointer.DangerousGetAddress();
+    }
+
+    /// <summary>A temporary table of <paramref name="count"/> pointer slots, freed after the call.</summary>
+    private static nint* Table(int count, ref CallScope scope)
+    {
+        var table = (nint*)NativeMemory.AllocZeroed((nuint)Math.Max(count, 1), (nuint)sizeof(nint));
+        scope.AddNativeTemp((nint)table);
+        return table;
+    }
+
+    /// <summary>A NUL-terminated UTF-8 copy of <paramref name="text"/>, freed after the call.</summary>
+    internal static nint Utf8(string text, ref CallScope scope)
+    {
+        int byteCount = Encoding.UTF8.GetByteCount(text);
+        var memory = (byte*)NativeMemory.Alloc((nuint)byteCount + 1);
+        scope.AddNativeTemp((nint)memory);
+        Encoding.UTF8.GetBytes(text, new Span<byte>(memory, byteCount));
+        memory[byteCount] = 0;
+        return (nint)memory;
+    }
+
+    /// <summary>
+    /// Arrays must match a scalar pointee (<c>double*</c> takes double[]; 8-bit pointees take byte[] or sbyte[]);
+    /// <c>void*</c>, struct and opaque pointees take arrays of any unmanaged type; <c>T**</c> takes nint[]/nuint[].
+    /// </summary>
+    private static void CheckElementType(string function, ValuePlan plan, object value, Type elementType)
+    {
+        bool ok;
+        if (plan.Kind == ValueKind.PointerTable)
+        {
+            ok = elementType == typeof(nint) || elementType == typeof(nuint);
+        }
+        else if (plan.PointeeElementType is { } expected)
+        {
+            ok = elementType == expected
+                || (Size(expected) == 1 && Size(elementType) == 1 && elementType != typeof(bool) && expected != typeof(bool));
+        }
+        else
+        {
+            ok = elementType.IsValueType && !RuntimeHelpersIsReferenceOrContainsReferences(elementType);
+        }
+
+        if (!ok)
+        {
+            BindingErrors.ThrowBadArgument(function, plan.Parameter!, plan.Expected, value,
+                $"The array's element type {elementType.Name} does not match the C element type '{plan.Type.Pointee?.Spelling}'.");
+        }
+    }
+
+    private static int Size(Type t) => t == typeof(byte) || t == typeof(sbyte) || t == typeof(bool) ? 1 : 0;
+
+    private static bool RuntimeHelpersIsReferenceOrContainsReferences(Type type) =>
+        (bool)typeof(System.Runtime.CompilerServices.RuntimeHelpers).GetMethod(nameof(System.Runtime.CompilerServices.RuntimeHelpers.IsReferenceOrContainsReferences))!
+            .MakeGenericMethod(type).Invoke(null, null)!;
+
+    private static readonly ConcurrentDictionary<Type, PinFunc?> s_pinnersByType = new();
+
+    /// <summary>Memory&lt;T&gt;, ReadOnlyMemory&lt;T&gt; and ArraySegment&lt;T&gt;: a pin function per closed type, made once.</summary>
+    private static PinFunc? PinnerFor(Type type) => s_pinnersByType.GetOrAdd(type, static t =>
+    {
+        var definition = t.GetGenericTypeDefinition();
+        string? name = definition == typeof(Memory<>) ? nameof(PinMemory)
+            : definition == typeof(ReadOnlyMemory<>) ? nameof(PinReadOnlyMemory)
+            : definition == typeof(ArraySegment<>) ? nameof(PinSegment)
+            : null;
+        if (name is null || !t.GetGenericArguments()[0].IsValueType)
+        {
+            return null;
+        }
+
+        return typeof(ArgumentConverter).GetMethod(name, BindingFlags.NonPublic | BindingFlags.Static)!
+            .MakeGenericMethod(t.GetGenericArguments()).CreateDelegate<PinFunc>();
+    });
+
+    private static nint PinMemory<T>(object value, ref CallScope scope, out Type elementType) where T : unmanaged
+    {
+        elementType = typeof(T);
+        var handle = ((Memory<T>)value).Pin();
+        scope.AddMemoryPin(handle);
+        return (nint)handle.Pointer;
+    }
+
+    private static nint PinReadOnlyMemory<T>(object value, ref CallScope scope, out Type elementType) where T : unmanaged
+    {
+        elementType = typeof(T);
+        var handle = ((ReadOnlyMemory<T>)value).Pin();
+        scope.AddMemoryPin(handle);
+        return (nint)handle.Pointer;
+    }
+
+    private static nint PinSegment<T>(object value, ref CallScope scope, out Type elementType) where T : unmanaged
+    {
+        elementType = typeof(T);
+        var segment = (ArraySegment<T>)value;
+        if (segment.Array is null)
+        {
+            return 0;
+        }
+
+        var handle = GCHandle.Alloc(segment.Array, GCHandleType.Pinned);
+        scope.AddPin(handle);
+        return handle.AddrOfPinnedObject() + segment.Offset * sizeof(T);
+    }
+
+    /// <summary>The address to pass for a function-pointer parameter; a delegate becomes a callback alive for the call.</summary>
+    internal static nint FunctionPointerOf(string function, ValuePlan plan, object? value, ref CallScope scope)
+    {
+        switch (value)
+        {
+            case null:
+                return 0;
+            case nint address:
+                return address;
+            case NativePointer pointer:
+                return pointer.DangerousGetAddress();
+            case NativeCallback callback:
+                return callback.Pointer;
+            case Delegate handler:
+                var temporary = NativeCallback.Create(plan.Type.Function!, handler);
+                scope.AddCallback(temporary);
+                return temporary.Pointer;
+            default:
+                BindingErrors.ThrowBadArgument(function, plan.Parameter!, plan.Expected, value);
+                return 0;
+        }
+    }
+}

@@ -1,0 +1,100 @@
+using System.Globalization;
+
+namespace Relaxnative.Binding;
+
+/// <summary>Turns the return slot into the .NET value the SPEC type table names.</summary>
+public static unsafe class ReturnConverter
+{
+    /// <summary>
+    /// The boxed result: scalars as their .NET type, <c>_Bool</c> as bool, pointers as <see cref="NativePointer"/>
+    /// (<see cref="Ownership.Native"/>) or null for NULL, <c>char*</c> as a copied string (the memory is not freed).
+    /// </summary>
+    public static object? ToObject(ValuePlan plan, ulong* slot) => plan.Kind switch
+    {
+        ValueKind.Void => null,
+        ValueKind.Bool => *(byte*)slot != 0,
+        ValueKind.Int8 => *(sbyte*)slot,
+        ValueKind.UInt8 => *(byte*)slot,
+        ValueKind.Int16 => *(short*)slot,
+        ValueKind.UInt16 => *(ushort*)slot,
+        ValueKind.Int32 => *(int*)slot,
+        ValueKind.UInt32 => *(uint*)slot,
+        ValueKind.Int64 => *(long*)slot,
+        ValueKind.UInt64 => *slot,
+        ValueKind.IntPtr => *(nint*)slot,
+        ValueKind.UIntPtr => *(nuint*)slot,
+        ValueKind.Float => *(float*)slot,
+        ValueKind.Double => *(double*)slot,
+        ValueKind.CharPointer => *(nint*)slot == 0 ? null : new NativePointer(*(nint*)slot).ReadCString(),
+        _ => *(nint*)slot == 0 ? null : new NativePointer(*(nint*)slot),
+    };
+
+    /// <summary>
+    /// The result as <typeparamref name="T"/>. Asking for <see cref="NativePointer"/> or <see cref="nint"/> from a
+    /// <c>char*</c> function gives the pointer instead of a string (for memory the caller must free, like strdup's).
+    /// Numeric results convert to other numeric types when the value fits.
+    /// </summary>
+    /// <exception cref="InvalidCastException">The result cannot be represented as <typeparamref name="T"/>.</exception>
+    public static T To<T>(ValuePlan plan, ulong* slot, string function)
+    {
+        if (plan.IsPointerLike)
+        {
+            nint address = *(nint*)slot;
+            if (typeof(T) == typeof(nint))
+            {
+                return (T)(object)address;
+            }
+
+            if (typeof(T) == typeof(NativePointer))
+            {
+                return (T)(object)(address == 0 ? null : new NativePointer(address))!;
+            }
+        }
+
+        object? value = ToObject(plan, slot);
+        if (value is T typed)
+        {
+            return typed;
+        }
+
+        // nint and nuint are not IConvertible; widen them to their 64-bit equivalents first.
+        value = value switch
+        {
+            nint n => (long)n,
+            nuint u => (ulong)u,
+            _ => value,
+        };
+        if (value is IConvertible && (typeof(T).IsPrimitive || typeof(T) == typeof(decimal)))
+        {
+            try
+            {
+                if (typeof(T) == typeof(nint))
+                {
+                    return (T)(object)(nint)Convert.ToInt64(value, CultureInfo.InvariantCulture);
+                }
+
+                if (typeof(T) == typeof(nuint))
+                {
+                    return (T)(object)(nuint)Convert.ToUInt64(value, CultureInfo.InvariantCulture);
+                }
+
+                return (T)Convert.ChangeType(value, typeof(T), CultureInfo.InvariantCulture);
+            }
+            catch (OverflowException e)
+            {
+                throw new InvalidCastException(CastMessage<T>(plan, value, function), e);
+            }
+        }
+
+        if (value is null && !typeof(T).IsValueType)
+        {
+            return default!;
+        }
+
+        throw new InvalidCastException(CastMessage<T>(plan, value, function));
+    }
+
+    private static string CastMessage<T>(ValuePlan plan, object? value, string function) =>
+        $"'{function}' returned C '{plan.Type.Spelling}' ({BindingErrors.Describe(value)}), which cannot be read as {typeof(T).Name}. " +
+        "Ask for the type the SPEC table gives, or a numeric type the value fits.";
+}

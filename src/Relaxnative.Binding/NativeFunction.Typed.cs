@@ -1,0 +1,22 @@
+using Relaxnative.Binding;
+
+namespace Relaxnative;
+
+public sealed partial class NativeFunction
+{
+    /// <summary>
+    /// A delegate that calls the function through an emitted stub: no allocation and no boxing per call for scalar
+    /// arguments; arrays and spans are pinned, <see cref="NativeBuffer"/>s leased, strings copied (UTF-8) for the call.
+    /// The delegate's parameter and return types must match the C signature (SPEC type table; pointers also accept
+    /// <c>nint</c>, <c>NativeBuffer</c>, <c>NativePointer</c>, <c>T[]</c>, <c>Span&lt;T&gt;</c>). Made once per delegate type and cached.
+    /// </summary>
+    /// <exception cref="NativeBindingException">The delegate type does not match; every mismatch is listed.</exception>
+    /// <exception cref="ObjectDisposedException">The library was closed (also thrown by the delegate if called afterwards).</exception>
+    public TDelegate AsDelegate<TDelegate>() where TDelegate : Delegate
+    {
+        ThrowIfDisposed();
+        return (TDelegate)_typedStubs.GetOrAdd(typeof(TDelegate),
+            static (type, function) => TypedStubEmitter.Emit(function.Plan, type, new StubTarget(function._library, function._address, function.Name)),
+            this);
+    }
+}

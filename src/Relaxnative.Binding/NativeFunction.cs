@@ -1,0 +1,160 @@
+using System.Collections.Concurrent;
+using Relaxnative.Binding;
+
+namespace Relaxnative;
+
+/// <summary>
+/// One bound C function: its address in an open library and its C signature. Call it with <see cref="Invoke"/>
+/// (convenient: boxed arguments, per-call conversion) or through <see cref="AsDelegate{TDelegate}"/> (an emitted stub:
+/// no allocation, no boxing). Thread-safe: any number of threads may call it at once. Stubs are made on first use.
+/// </summary>
+public sealed unsafe partial class NativeFunction
+{
+    private readonly NativeLibraryHandle _library;
+    private readonly nint _address;
+    private readonly ConcurrentDictionary<Type, Delegate> _typedStubs = new();
+    private CallPlan? _plan;
+    private RawInvoker? _invoker;
+
+    internal NativeFunction(NativeLibraryHandle library, nint address, CFunctionSignature signature,
+        ExecutionMode mode = ExecutionMode.Sync, NativeCost cost = NativeCost.Unspecified, bool isTrivial = false)
+    {
+        _library = library;
+        _address = address;
+        Signature = signature;
+        Mode = mode;
+        Cost = cost;
+        IsTrivial = isTrivial;
+        // Validate now, so an unsupported declaration fails at bind time, not at the first call.
+        _plan = CallPlanner.Create(signature, isTrivial);
+    }
+
+    /// <summary>The C function's name.</summary>
+    public string Name => Signature.Name;
+
+    /// <summary>The C signature it was bound with.</summary>
+    public CFunctionSignature Signature { get; }
+
+    /// <summary>How calls run: <see cref="ExecutionMode.Sync"/> on the caller, <see cref="ExecutionMode.Async"/> on worker threads.</summary>
+    public ExecutionMode Mode { get; }
+
+    /// <summary>The declared cost (<c>@cost</c>), a hint for scheduling.</summary>
+    public NativeCost Cost { get; }
+
+    /// <summary>Whether calls skip the GC transition (<c>@trivial</c>): see docs/binding.md before using it.</summary>
+    public bool IsTrivial { get; }
+
+    /// <summary>The function's address.</summary>
+    /// <exception cref="ObjectDisposedException">The library was closed.</exception>
+    public nint Address
+    {
+        get
+        {
+            ThrowIfDisposed();
+            return _address;
+        }
+    }
+
+    /// <summary>The call plan (conversion of every parameter and the result).</summary>
+    public CallPlan Plan => _plan!;
+
+    /// <summary>
+    /// Calls the function with boxed arguments converted per the SPEC type table; returns the boxed result
+    /// (null for void and for NULL pointers). Buffers are leased, arrays pinned, strings copied for the call.
+    /// </summary>
+    /// <exception cref="ArgumentException">Wrong argument count, or a value that does not fit its C type.</exception>
+    /// <exception cref="UseAfterFreeException">A freed buffer was passed.</exception>
+    /// <exception cref="ObjectDisposedException">The library was closed.</exception>
+    public object? Invoke(params ReadOnlySpan<object?> args)
+    {
+        ulong* slots = stackalloc ulong[Math.Max(args.Length, 1)];
+        var scope = default(CallScope);
+        try
+        {
+            var plan = CallWithSlots(args, slots, ref scope);
+            return ReturnConverter.ToObject(plan.Return, slots);
+        }
+        finally
+        {
+            scope.Dispose();
+        }
+    }
+
+    /// <summary>Calls the function and returns the result as <typeparamref name="T"/> (see <see cref="ReturnConverter.To{T}"/>).</summary>
+    /// <exception cref="InvalidCastException">The result cannot be read as <typeparamref name="T"/>.</exception>
+    public T Invoke<T>(params ReadOnlySpan<object?> args)
+    {
+        ulong* slots = stackalloc ulong[Math.Max(args.Length, 1)];
+        var scope = default(CallScope);
+        try
+        {
+            var plan = CallWithSlots(args, slots, ref scope);
+            return ReturnConverter.To<T>(plan.Return, slots, Name);
+        }
+        finally
+        {
+            scope.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Calls the function and returns a task with its result. In the in-process binding the call runs on the caller
+    /// and the task is already complete; modules loaded with worker or process isolation run it elsewhere.
+    /// Arguments stay leased until the call finishes.
+    /// </summary>
+    public Task<object?> InvokeAsync(params object?[] args)
+    {
+        try
+        {
+            return Task.FromResult(Invoke(args));
+        }
+        catch (Exception e)
+        {
+            return Task.FromException<object?>(e);
+        }
+    }
+
+    /// <summary>As <see cref="InvokeAsync"/>, with the result as <typeparamref name="T"/>.</summary>
+    public Task<T> InvokeAsync<T>(params object?[] args)
+    {
+        try
+        {
+            return Task.FromResult(Invoke<T>(args));
+        }
+        catch (Exception e)
+        {
+            return Task.FromException<T>(e);
+        }
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => Signature.ToString();
+
+    private CallPlan CallWithSlots(ReadOnlySpan<object?> args, ulong* slots, ref CallScope scope)
+    {
+        var plan = _plan!;
+        if (args.Length != plan.Parameters.Count)
+        {
+            BindingErrors.ThrowArgumentCount(Signature, args.Length);
+        }
+
+        ThrowIfDisposed();
+        for (int i = 0; i < args.Length; i++)
+        {
+            ArgumentConverter.ToSlot(Name, plan.Parameters[i], args[i], slots + i, ref scope);
+        }
+
+        var invoker = _invoker ??= RawInvokerEmitter.Emit(plan);
+        invoker(_address, slots);
+        scope.ThrowPendingCallbackException();
+        return plan;
+    }
+
+    private void ThrowIfDisposed()
+    {
+        if (_library.IsDisposed)
+        {
+            BindingErrors.ThrowDisposed($"The library '{_library.Path}' of '{Name}'");
+        }
+    }
+}

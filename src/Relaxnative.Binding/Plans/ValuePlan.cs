@@ -1,0 +1,76 @@
+namespace Relaxnative.Binding;
+
+/// <summary>How one parameter or the return value is passed. Immutable.</summary>
+/// <param name="Kind">The conversion kind.</param>
+/// <param name="Type">The C type it came from.</param>
+/// <param name="Parameter">The parameter, or null for the return value.</param>
+public sealed record ValuePlan(ValueKind Kind, CType Type, CParameter? Parameter)
+{
+    /// <summary>The .NET type of the value in the unmanaged call signature (bool travels as byte; pointers as nint).</summary>
+    public Type AbiType => Kind switch
+    {
+        ValueKind.Void => typeof(void),
+        ValueKind.Bool or ValueKind.UInt8 => typeof(byte),
+        ValueKind.Int8 => typeof(sbyte),
+        ValueKind.Int16 => typeof(short),
+        ValueKind.UInt16 => typeof(ushort),
+        ValueKind.Int32 => typeof(int),
+        ValueKind.UInt32 => typeof(uint),
+        ValueKind.Int64 => typeof(long),
+        ValueKind.UInt64 => typeof(ulong),
+        ValueKind.IntPtr => typeof(nint),
+        ValueKind.UIntPtr => typeof(nuint),
+        ValueKind.Float => typeof(float),
+        ValueKind.Double => typeof(double),
+        _ => typeof(nint),
+    };
+
+    /// <summary>Whether this is a pointer of any kind.</summary>
+    public bool IsPointerLike => Kind is ValueKind.Pointer or ValueKind.CharPointer or ValueKind.PointerTable or ValueKind.FunctionPointer;
+
+    /// <summary>The C type spelled for messages, with the .NET types it accepts.</summary>
+    public string Expected => Kind switch
+    {
+        ValueKind.Bool => "bool",
+        ValueKind.Int8 => "sbyte",
+        ValueKind.UInt8 => "byte",
+        ValueKind.Int16 => "short",
+        ValueKind.UInt16 => "ushort",
+        ValueKind.Int32 => "int",
+        ValueKind.UInt32 => "uint",
+        ValueKind.Int64 => "long",
+        ValueKind.UInt64 => "ulong",
+        ValueKind.IntPtr => "nint",
+        ValueKind.UIntPtr => "nuint",
+        ValueKind.Float => "float",
+        ValueKind.Double => "double",
+        ValueKind.CharPointer when Type.IsCString => "string or a pointer (NativeBuffer, NativePointer, byte[], nint, null)",
+        ValueKind.CharPointer => "a writable pointer (NativeBuffer, NativePointer, byte[], nint, null)",
+        ValueKind.PointerTable => "a pointer table (NativeBuffer, NativePointer[], NativeBuffer[], nint[], NativePointer, nint, null)",
+        ValueKind.FunctionPointer => "a delegate, NativeCallback, NativePointer, nint or null",
+        _ => $"a pointer (NativeBuffer, NativePointer, {PointeeArrayName ?? "an unmanaged"}[], Memory<T>, ArraySegment<T>, nint, null)",
+    };
+
+    /// <summary>For pointers to scalars, the .NET element type whose arrays match (<c>double*</c>: double); otherwise null.</summary>
+    public Type? PointeeElementType => Type.Kind == CTypeKind.Pointer && Type.Pointee is { } pointee ? ElementTypeOf(pointee) : null;
+
+    private string? PointeeArrayName => PointeeElementType?.Name;
+
+    internal static Type? ElementTypeOf(CType type) => type.Kind switch
+    {
+        CTypeKind.Bool => typeof(bool),
+        CTypeKind.Int8 => typeof(sbyte),
+        CTypeKind.UInt8 => typeof(byte),
+        CTypeKind.Int16 => typeof(short),
+        CTypeKind.UInt16 => typeof(ushort),
+        CTypeKind.Int32 => typeof(int),
+        CTypeKind.UInt32 => typeof(uint),
+        CTypeKind.Int64 => typeof(long),
+        CTypeKind.UInt64 => typeof(ulong),
+        CTypeKind.IntPtr => typeof(nint),
+        CTypeKind.UIntPtr => typeof(nuint),
+        CTypeKind.Float => typeof(float),
+        CTypeKind.Double => typeof(double),
+        _ => null,
+    };
+}

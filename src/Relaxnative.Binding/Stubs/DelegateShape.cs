@@ -1,0 +1,217 @@
+namespace Relaxnative.Binding;
+
+/// <summary>How a typed stub passes one delegate parameter.</summary>
+internal enum ArgumentStrategy
+{
+    Direct,
+    Buffer,
+    Pointer,
+    Array,
+    Span,
+    Utf8String,
+    Callback,
+}
+
+/// <summary>How a typed stub returns the result.</summary>
+internal enum ResultStrategy
+{
+    Direct,
+    Bool,
+    Pointer,
+    String,
+}
+
+/// <summary>
+/// Checks a delegate type against a call plan, parameter by parameter, and records how each is passed.
+/// Every mismatch is collected so the error lists them all.
+/// </summary>
+internal sealed class DelegateShape
+{
+    private DelegateShape(Type[] parameterTypes, ArgumentStrategy[] arguments, Type returnType, ResultStrategy result)
+    {
+        ParameterTypes = parameterTypes;
+        Arguments = arguments;
+        ReturnType = returnType;
+        Result = result;
+    }
+
+    internal Type[] ParameterTypes { get; }
+
+    internal ArgumentStrategy[] Arguments { get; }
+
+    internal Type ReturnType { get; }
+
+    internal ResultStrategy Result { get; }
+
+    internal bool NeedsCleanup => Arguments.Any(a => a is ArgumentStrategy.Buffer or ArgumentStrategy.Pointer or ArgumentStrategy.Utf8String);
+
+    internal static DelegateShape Create(CallPlan plan, Type delegateType)
+    {
+        var invoke = delegateType.GetMethod("Invoke")
+            ?? throw new ArgumentException($"{delegateType.Name} is not a delegate type.", nameof(delegateType));
+        var parameters = invoke.GetParameters();
+        var problems = new List<string>();
+        if (parameters.Length != plan.Parameters.Count)
+        {
+            problems.Add($"it takes {parameters.Length} parameter(s); the C function takes {plan.Parameters.Count}.");
+        }
+
+        var strategies = new ArgumentStrategy[parameters.Length];
+        for (int i = 0; i < Math.Min(parameters.Length, plan.Parameters.Count); i++)
+        {
+            var type = parameters[i].ParameterType;
+            var value = plan.Parameters[i];
+            if (type.IsByRef)
+            {
+                problems.Add($"parameter {i + 1} ('{parameters[i].Name}') is by reference; pass a pointer type (NativeBuffer, an array, Span<T>) instead.");
+                continue;
+            }
+
+            if (ArgumentFor(value, type) is { } strategy)
+            {
+                strategies[i] = strategy;
+            }
+            else
+            {
+                problems.Add($"parameter {i + 1} ('{parameters[i].Name}') is {type.Name}, but C '{value.Type.Spelling}' needs {TypedExpected(value)}.");
+            }
+        }
+
+        var result = ResultFor(plan.Return, invoke.ReturnType);
+        if (result is null)
+        {
+            problems.Add($"it returns {invoke.ReturnType.Name}, but C '{plan.Return.Type.Spelling}' returns {TypedReturnExpected(plan.Return)}.");
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new NativeBindingException(plan.Signature.Name, [BindingErrors.DelegateMismatch(plan.Signature, delegateType, problems)]);
+        }
+
+        return new DelegateShape([.. parameters.Select(p => p.ParameterType)], strategies, invoke.ReturnType, result!.Value);
+    }
+
+    private static ArgumentStrategy? ArgumentFor(ValuePlan plan, Type type)
+    {
+        if (!plan.IsPointerLike)
+        {
+            return ScalarMatches(plan, type) ? ArgumentStrategy.Direct : null;
+        }
+
+        if (type == typeof(nint) || type == typeof(nuint))
+        {
+            return ArgumentStrategy.Direct;
+        }
+
+        if (plan.Kind == ValueKind.FunctionPointer)
+        {
+            return type == typeof(NativeCallback) ? ArgumentStrategy.Callback
+                : type == typeof(NativePointer) ? ArgumentStrategy.Pointer
+                : null;
+        }
+
+        if (type == typeof(NativeBuffer))
+        {
+            return ArgumentStrategy.Buffer;
+        }
+
+        if (type == typeof(NativePointer))
+        {
+            return ArgumentStrategy.Pointer;
+        }
+
+        if (type == typeof(string))
+        {
+            return plan.Type.IsCString ? ArgumentStrategy.Utf8String : null;
+        }
+
+        if (type.IsArray && type.GetArrayRank() == 1 && ElementMatches(plan, type.GetElementType()!))
+        {
+            return ArgumentStrategy.Array;
+        }
+
+        if (type.IsGenericType && (type.GetGenericTypeDefinition() == typeof(Span<>) || type.GetGenericTypeDefinition() == typeof(ReadOnlySpan<>))
+            && ElementMatches(plan, type.GetGenericArguments()[0]))
+        {
+            return ArgumentStrategy.Span;
+        }
+
+        return null;
+    }
+
+    private static bool ElementMatches(ValuePlan plan, Type element)
+    {
+        if (!element.IsValueType || element.IsGenericType)
+        {
+            return false;
+        }
+
+        if (plan.Kind == ValueKind.PointerTable)
+        {
+            return element == typeof(nint) || element == typeof(nuint);
+        }
+
+        if (plan.PointeeElementType is { } expected)
+        {
+            return element == expected || (IsByte(expected) && IsByte(element));
+        }
+
+        // void*, struct and opaque pointees: any unmanaged element type (checked by IsValueType + no references).
+        return element.IsPrimitive || element.IsValueType;
+    }
+
+    private static bool IsByte(Type t) => t == typeof(byte) || t == typeof(sbyte);
+
+    private static bool ScalarMatches(ValuePlan plan, Type type)
+    {
+        if (type.IsEnum)
+        {
+            type = Enum.GetUnderlyingType(type);
+        }
+
+        return plan.Kind switch
+        {
+            ValueKind.Bool => type == typeof(bool),
+            ValueKind.IntPtr => type == typeof(nint) || type == typeof(long),
+            ValueKind.UIntPtr => type == typeof(nuint) || type == typeof(ulong),
+            _ => type == plan.AbiType,
+        };
+    }
+
+    private static ResultStrategy? ResultFor(ValuePlan plan, Type type)
+    {
+        if (plan.Kind == ValueKind.Void)
+        {
+            return type == typeof(void) ? ResultStrategy.Direct : null;
+        }
+
+        if (plan.IsPointerLike)
+        {
+            return type == typeof(nint) || type == typeof(nuint) ? ResultStrategy.Direct
+                : type == typeof(NativePointer) ? ResultStrategy.Pointer
+                : type == typeof(string) && plan.Kind == ValueKind.CharPointer ? ResultStrategy.String
+                : null;
+        }
+
+        if (plan.Kind == ValueKind.Bool)
+        {
+            return type == typeof(bool) ? ResultStrategy.Bool : null;
+        }
+
+        return ScalarMatches(plan, type) ? ResultStrategy.Direct : null;
+    }
+
+    private static string TypedExpected(ValuePlan plan) => plan.IsPointerLike
+        ? plan.Kind == ValueKind.FunctionPointer ? "NativeCallback, NativePointer or nint"
+        : $"NativeBuffer, NativePointer, nint, {(plan.PointeeElementType?.Name ?? "an unmanaged type")}[] or Span<{plan.PointeeElementType?.Name ?? "T"}>{(plan.Type.IsCString ? ", or string" : "")}"
+        : plan.Kind == ValueKind.Bool ? "bool" : plan.AbiType.Name;
+
+    private static string TypedReturnExpected(ValuePlan plan) => plan.Kind switch
+    {
+        ValueKind.Void => "void",
+        ValueKind.Bool => "bool",
+        ValueKind.CharPointer => "string, NativePointer or nint",
+        _ when plan.IsPointerLike => "NativePointer or nint",
+        _ => plan.AbiType.Name,
+    };
+}

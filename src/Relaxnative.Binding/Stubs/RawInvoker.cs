@@ -1,0 +1,144 @@
+using System.Reflection.Emit;
+using System.Runtime.InteropServices;
+
+namespace Relaxnative.Binding;
+
+/// <summary>
+/// Calls <paramref name="function"/> with its arguments read from <paramref name="slots"/> (one 8-byte slot per
+/// parameter, the value in the low bytes) and writes the return value into slot 0.
+/// </summary>
+public unsafe delegate void RawInvoker(nint function, ulong* slots);
+
+/// <summary>
+/// Emits, per call plan, a <see cref="RawInvoker"/>: a <c>DynamicMethod</c> that loads each slot with its ABI type
+/// and performs one unmanaged <c>calli</c>. The untyped path (<c>Invoke</c>, <c>dynamic</c>, the helper process)
+/// converts .NET values into slots and calls it, so one emitted method serves every argument shape.
+/// </summary>
+public static class RawInvokerEmitter
+{
+    /// <summary>Emits the invoker for <paramref name="plan"/>. Costs a JIT compile on first call; cache the result.</summary>
+    public static RawInvoker Emit(CallPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var method = new DynamicMethod("invoke_" + plan.Signature.Name, typeof(void), [typeof(nint), typeof(ulong*)],
+            typeof(RawInvokerEmitter).Module, skipVisibility: true);
+        var il = method.GetILGenerator();
+        NativeCallEmitter.Emit(il, plan,
+            pushArgument: i =>
+            {
+                il.Emit(OpCodes.Ldarg_1);
+                if (i > 0)
+                {
+                    il.Emit(OpCodes.Ldc_I4, i * sizeof(ulong));
+                    il.Emit(OpCodes.Conv_I);
+                    il.Emit(OpCodes.Add);
+                }
+
+                IlTypes.EmitLoadIndirect(il, plan.Parameters[i].AbiType);
+            },
+            pushFunction: () => il.Emit(OpCodes.Ldarg_0));
+        if (plan.Return.Kind != ValueKind.Void)
+        {
+            var result = il.DeclareLocal(plan.Return.AbiType);
+            il.Emit(OpCodes.Stloc, result);
+            il.Emit(OpCodes.Ldarg_1);
+            il.Emit(OpCodes.Ldloc, result);
+            IlTypes.EmitStoreIndirect(il, plan.Return.AbiType);
+        }
+
+        il.Emit(OpCodes.Ret);
+        return method.CreateDelegate<RawInvoker>();
+    }
+}
+
+/// <summary>IL helpers for the ABI types.</summary>
+internal static class IlTypes
+{
+    internal static void EmitLoadIndirect(ILGenerator il, Type type) => il.Emit(
+        type == typeof(sbyte) ? OpCodes.Ldind_I1
+        : type == typeof(byte) ? OpCodes.Ldind_U1
+        : type == typeof(short) ? OpCodes.Ldind_I2
+        : type == typeof(ushort) ? OpCodes.Ldind_U2
+        : type == typeof(int) ? OpCodes.Ldind_I4
+        : type == typeof(uint) ? OpCodes.Ldind_U4
+        : type == typeof(long) || type == typeof(ulong) ? OpCodes.Ldind_I8
+        : type == typeof(float) ? OpCodes.Ldind_R4
+        : type == typeof(double) ? OpCodes.Ldind_R8
+        : OpCodes.Ldind_I);
+
+    internal static void EmitStoreIndirect(ILGenerator il, Type type) => il.Emit(
+        type == typeof(sbyte) || type == typeof(byte) ? OpCodes.Stind_I1
+        : type == typeof(short) || type == typeof(ushort) ? OpCodes.Stind_I2
+        : type == typeof(int) || type == typeof(uint) ? OpCodes.Stind_I4
+        : type == typeof(long) || type == typeof(ulong) ? OpCodes.Stind_I8
+        : type == typeof(float) ? OpCodes.Stind_R4
+        : type == typeof(double) ? OpCodes.Stind_R8
+        : OpCodes.Stind_I);
+}
+
+/// <summary>
+/// Emits the native call itself: an unmanaged cdecl <c>calli</c>, or for trivial plans of a supported shape a call
+/// through <see cref="TrivialCalls"/> without the GC transition.
+/// </summary>
+internal static class NativeCallEmitter
+{
+    /// <param name="il">The generator.</param>
+    /// <param name="plan">The plan being called.</param>
+    /// <param name="pushArgument">Pushes argument i with its ABI type.</param>
+    /// <param name="pushFunction">Pushes the function pointer.</param>
+    /// <returns>Whether the call skips the GC transition.</returns>
+    internal static bool Emit(ILGenerator il, CallPlan plan, Action<int> pushArgument, Action pushFunction)
+    {
+        if (plan.IsTrivial && IsTrivialShape(plan))
+        {
+            pushFunction();
+            for (int i = 0; i < plan.Parameters.Count; i++)
+            {
+                pushArgument(i);
+                var type = plan.Parameters[i].AbiType;
+                il.Emit(IsUnsigned(type) ? OpCodes.Conv_U8 : OpCodes.Conv_I8);
+            }
+
+            bool isVoid = plan.Return.Kind == ValueKind.Void;
+            il.Emit(OpCodes.Call, typeof(TrivialCalls).GetMethod((isVoid ? "CallVoid" : "Call") + plan.Parameters.Count,
+                System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.NonPublic)!);
+            if (!isVoid)
+            {
+                EmitNarrow(il, plan.Return.AbiType);
+            }
+
+            return true;
+        }
+
+        for (int i = 0; i < plan.Parameters.Count; i++)
+        {
+            pushArgument(i);
+        }
+
+        pushFunction();
+        il.EmitCalli(OpCodes.Calli, CallingConvention.Cdecl, plan.Return.AbiType, plan.AbiParameterTypes);
+        return false;
+    }
+
+    /// <summary>Whether the trivial fast path can express <paramref name="plan"/>: integer-class values only, at most six arguments.</summary>
+    internal static bool IsTrivialShape(CallPlan plan) =>
+        plan.Parameters.Count <= TrivialCalls.MaxArguments
+        && plan.Parameters.All(p => p.Kind is not (ValueKind.Float or ValueKind.Double))
+        && plan.Return.Kind is not (ValueKind.Float or ValueKind.Double);
+
+    private static bool IsUnsigned(Type type) =>
+        type == typeof(byte) || type == typeof(ushort) || type == typeof(uint) || type == typeof(ulong) || type == typeof(nuint);
+
+    private static void EmitNarrow(ILGenerator il, Type type)
+    {
+        // Only the low bytes of the return register are defined for narrow C return types.
+        if (type == typeof(sbyte)) { il.Emit(OpCodes.Conv_I1); }
+        else if (type == typeof(byte)) { il.Emit(OpCodes.Conv_U1); }
+        else if (type == typeof(short)) { il.Emit(OpCodes.Conv_I2); }
+        else if (type == typeof(ushort)) { il.Emit(OpCodes.Conv_U2); }
+        else if (type == typeof(int)) { il.Emit(OpCodes.Conv_I4); }
+        else if (type == typeof(uint)) { il.Emit(OpCodes.Conv_U4); }
+        else if (type == typeof(nint)) { il.Emit(OpCodes.Conv_I); }
+        else if (type == typeof(nuint)) { il.Emit(OpCodes.Conv_U); }
+    }
+}

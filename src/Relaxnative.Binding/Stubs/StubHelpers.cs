@@ -1,0 +1,79 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace Relaxnative.Binding;
+
+/// <summary>What an emitted typed stub is closed over: the function address and its library, for the disposed check.</summary>
+internal sealed class StubTarget(NativeLibraryHandle library, nint address, string name)
+{
+    internal readonly NativeLibraryHandle Library = library;
+    internal readonly nint Address = address;
+    internal readonly string Name = name;
+}
+
+/// <summary>Small methods emitted stubs call; kept out of line so stubs stay short.</summary>
+internal static unsafe class StubHelpers
+{
+    internal static void CheckLive(StubTarget target)
+    {
+        if (target.Library.IsDisposed)
+        {
+            BindingErrors.ThrowDisposed($"The library '{target.Library.Path}' of '{target.Name}'");
+        }
+    }
+
+    /// <summary>Leases <paramref name="buffer"/> for the call; null passes NULL.</summary>
+    internal static nint Lease(NativeBuffer? buffer)
+    {
+        if (buffer is null)
+        {
+            return 0;
+        }
+
+        buffer.DangerousAddRef();
+        return buffer.DangerousGetAddress();
+    }
+
+    internal static void Release(NativeBuffer? buffer) => buffer?.DangerousRelease();
+
+    /// <summary>A pointer's address, leasing its owner if it has one; null passes NULL.</summary>
+    internal static nint LeasePointer(NativePointer? pointer)
+    {
+        if (pointer is null)
+        {
+            return 0;
+        }
+
+        var scope = default(CallScope);
+        return ArgumentConverter.AddressOf(pointer, ref scope);
+    }
+
+    internal static NativeBuffer? OwnerOf(NativePointer? pointer) => pointer?.Owner;
+
+    internal static ref T ArrayRef<T>(T[]? array) where T : unmanaged =>
+        ref array is null ? ref Unsafe.NullRef<T>() : ref MemoryMarshal.GetArrayDataReference(array);
+
+    internal static nint Utf8(string? text)
+    {
+        if (text is null)
+        {
+            return 0;
+        }
+
+        int byteCount = Encoding.UTF8.GetByteCount(text);
+        var memory = (byte*)NativeMemory.Alloc((nuint)byteCount + 1);
+        Encoding.UTF8.GetBytes(text, new Span<byte>(memory, byteCount));
+        memory[byteCount] = 0;
+        return (nint)memory;
+    }
+
+    internal static void FreeTemp(nint memory) => NativeMemory.Free((void*)memory);
+
+    internal static nint CallbackPointer(NativeCallback? callback) => callback?.Pointer ?? 0;
+
+    internal static NativePointer? ToPointer(nint address) => address == 0 ? null : new NativePointer(address);
+
+    internal static string? ToCString(nint address) =>
+        address == 0 ? null : Encoding.UTF8.GetString(MemoryMarshal.CreateReadOnlySpanFromNullTerminated((byte*)address));
+}

@@ -1,0 +1,161 @@
+using System.Reflection;
+using System.Reflection.Emit;
+
+namespace Relaxnative.Binding;
+
+/// <summary>
+/// Emits the typed call path: a <c>DynamicMethod</c> with exactly the delegate's signature, closed over a
+/// <see cref="StubTarget"/>, that converts each argument in IL and performs one unmanaged <c>calli</c>. Scalars pass
+/// straight through (no allocation, no boxing); arrays and spans are pinned by pinned locals; buffers and tied
+/// pointers are leased inside a try/finally that exists only when some parameter needs it.
+/// </summary>
+internal static class TypedStubEmitter
+{
+    private const BindingFlags Static = BindingFlags.Static | BindingFlags.NonPublic;
+
+    internal static Delegate Emit(CallPlan plan, Type delegateType, StubTarget target)
+    {
+        var shape = DelegateShape.Create(plan, delegateType);
+        var method = new DynamicMethod("stub_" + plan.Signature.Name, shape.ReturnType, [typeof(StubTarget), .. shape.ParameterTypes],
+            typeof(TypedStubEmitter).Module, skipVisibility: true);
+        var il = method.GetILGenerator();
+
+        il.Emit(OpCodes.Ldarg_0);
+        il.Emit(OpCodes.Call, Helper(nameof(StubHelpers.CheckLive)));
+
+        var cleanupLocals = new LocalBuilder?[shape.Arguments.Length];
+        for (int i = 0; i < shape.Arguments.Length; i++)
+        {
+            cleanupLocals[i] = shape.Arguments[i] switch
+            {
+                ArgumentStrategy.Buffer or ArgumentStrategy.Pointer => il.DeclareLocal(typeof(NativeBuffer)),
+                ArgumentStrategy.Utf8String => il.DeclareLocal(typeof(nint)),
+                _ => null,
+            };
+        }
+
+        LocalBuilder? result = shape.ReturnType == typeof(void) ? null : il.DeclareLocal(shape.ReturnType);
+        bool guarded = shape.NeedsCleanup;
+        if (guarded)
+        {
+            il.BeginExceptionBlock();
+        }
+
+        NativeCallEmitter.Emit(il, plan,
+            pushArgument: i => EmitArgument(il, shape, i, cleanupLocals[i]),
+            pushFunction: () =>
+            {
+                il.Emit(OpCodes.Ldarg_0);
+                il.Emit(OpCodes.Ldfld, typeof(StubTarget).GetField(nameof(StubTarget.Address), BindingFlags.Instance | BindingFlags.NonPublic)!);
+            });
+        EmitResult(il, shape.Result);
+        if (result is not null)
+        {
+            il.Emit(OpCodes.Stloc, result);
+        }
+
+        if (guarded)
+        {
+            il.BeginFinallyBlock();
+            for (int i = 0; i < cleanupLocals.Length; i++)
+            {
+                if (cleanupLocals[i] is not { } local)
+                {
+                    continue;
+                }
+
+                il.Emit(OpCodes.Ldloc, local);
+                il.Emit(OpCodes.Call, Helper(shape.Arguments[i] == ArgumentStrategy.Utf8String ? nameof(StubHelpers.FreeTemp) : nameof(StubHelpers.Release)));
+            }
+
+            il.EndExceptionBlock();
+        }
+
+        if (result is not null)
+        {
+            il.Emit(OpCodes.Ldloc, result);
+        }
+
+        il.Emit(OpCodes.Ret);
+        return method.CreateDelegate(delegateType, target);
+    }
+
+    private static void EmitArgument(ILGenerator il, DelegateShape shape, int index, LocalBuilder? cleanup)
+    {
+        short argument = (short)(index + 1);
+        var type = shape.ParameterTypes[index];
+        switch (shape.Arguments[index])
+        {
+            case ArgumentStrategy.Direct:
+                il.Emit(OpCodes.Ldarg, argument);
+                break;
+            case ArgumentStrategy.Buffer:
+                // Lease first, then record the buffer for release: a failed lease must not be released.
+                il.Emit(OpCodes.Ldarg, argument);
+                il.Emit(OpCodes.Call, Helper(nameof(StubHelpers.Lease)));
+                il.Emit(OpCodes.Ldarg, argument);
+                il.Emit(OpCodes.Stloc, cleanup!);
+                break;
+            case ArgumentStrategy.Pointer:
+                il.Emit(OpCodes.Ldarg, argument);
+                il.Emit(OpCodes.Call, Helper(type == typeof(NativePointer) ? nameof(StubHelpers.LeasePointer) : nameof(StubHelpers.CallbackPointer)));
+                il.Emit(OpCodes.Ldarg, argument);
+                il.Emit(OpCodes.Call, Helper(nameof(StubHelpers.OwnerOf)));
+                il.Emit(OpCodes.Stloc, cleanup!);
+                break;
+            case ArgumentStrategy.Callback:
+                il.Emit(OpCodes.Ldarg, argument);
+                il.Emit(OpCodes.Call, Helper(nameof(StubHelpers.CallbackPointer)));
+                break;
+            case ArgumentStrategy.Array:
+            {
+                var element = type.GetElementType()!;
+                var pinned = il.DeclareLocal(element.MakeByRefType(), pinned: true);
+                il.Emit(OpCodes.Ldarg, argument);
+                il.Emit(OpCodes.Call, Helper(nameof(StubHelpers.ArrayRef)).MakeGenericMethod(element));
+                il.Emit(OpCodes.Stloc, pinned);
+                il.Emit(OpCodes.Ldloc, pinned);
+                il.Emit(OpCodes.Conv_U);
+                break;
+            }
+
+            case ArgumentStrategy.Span:
+            {
+                var element = type.GetGenericArguments()[0];
+                var pinned = il.DeclareLocal(element.MakeByRefType(), pinned: true);
+                il.Emit(OpCodes.Ldarga, argument);
+                il.Emit(OpCodes.Call, type.GetMethod("GetPinnableReference")!);
+                il.Emit(OpCodes.Stloc, pinned);
+                il.Emit(OpCodes.Ldloc, pinned);
+                il.Emit(OpCodes.Conv_U);
+                break;
+            }
+
+            case ArgumentStrategy.Utf8String:
+                il.Emit(OpCodes.Ldarg, argument);
+                il.Emit(OpCodes.Call, Helper(nameof(StubHelpers.Utf8)));
+                il.Emit(OpCodes.Dup);
+                il.Emit(OpCodes.Stloc, cleanup!);
+                break;
+        }
+    }
+
+    private static void EmitResult(ILGenerator il, ResultStrategy result)
+    {
+        switch (result)
+        {
+            case ResultStrategy.Bool:
+                il.Emit(OpCodes.Ldc_I4_0);
+                il.Emit(OpCodes.Cgt_Un);
+                break;
+            case ResultStrategy.Pointer:
+                il.Emit(OpCodes.Call, Helper(nameof(StubHelpers.ToPointer)));
+                break;
+            case ResultStrategy.String:
+                il.Emit(OpCodes.Call, Helper(nameof(StubHelpers.ToCString)));
+                break;
+        }
+    }
+
+    private static MethodInfo Helper(string name) => typeof(StubHelpers).GetMethod(name, Static)!;
+}
