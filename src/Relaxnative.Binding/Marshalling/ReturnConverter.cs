@@ -64,7 +64,7 @@ public static unsafe class ReturnConverter
             nuint u => (ulong)u,
             _ => value,
         };
-        if (value is IConvertible && (typeof(T).IsPrimitive || typeof(T) == typeof(decimal)))
+        if (value is not null && value.GetType().IsPrimitive && (typeof(T).IsPrimitive || typeof(T) == typeof(decimal)))
         {
             try
             {
