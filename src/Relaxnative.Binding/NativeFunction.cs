@@ -10,10 +10,14 @@ namespace Relaxnative;
 /// </summary>
 public sealed unsafe partial class NativeFunction
 {
+    // Calls with up to this many arguments use a fixed-size stack block (cheaper than a variable stackalloc).
+    private const int InlineSlots = 8;
+
     private readonly NativeLibraryHandle _library;
     private readonly nint _address;
     private readonly ConcurrentDictionary<Type, Delegate> _typedStubs = new();
-    private CallPlan? _plan;
+    private readonly CallPlan _plan;
+    private readonly ValuePlan[] _parameters;
     private RawInvoker? _invoker;
 
     internal NativeFunction(NativeLibraryHandle library, nint address, CFunctionSignature signature,
@@ -27,6 +31,8 @@ public sealed unsafe partial class NativeFunction
         IsTrivial = isTrivial;
         // Validate now, so an unsupported declaration fails at bind time, not at the first call.
         _plan = CallPlanner.Create(signature, isTrivial);
+        // An array, not the plan's IReadOnlyList: the untyped hot path indexes it once per argument.
+        _parameters = [.. _plan.Parameters];
     }
 
     /// <summary>The C function's name.</summary>
@@ -56,7 +62,7 @@ public sealed unsafe partial class NativeFunction
     }
 
     /// <summary>The call plan (conversion of every parameter and the result).</summary>
-    public CallPlan Plan => _plan!;
+    public CallPlan Plan => _plan;
 
     /// <summary>
     /// Calls the function with boxed arguments converted per the SPEC type table; returns the boxed result
@@ -67,7 +73,13 @@ public sealed unsafe partial class NativeFunction
     /// <exception cref="ObjectDisposedException">The library was closed.</exception>
     public object? Invoke(params ReadOnlySpan<object?> args)
     {
-        ulong* slots = stackalloc ulong[Math.Max(args.Length, 1)];
+        ulong* slots = stackalloc ulong[InlineSlots];
+        if (args.Length > InlineSlots)
+        {
+            ulong* more = stackalloc ulong[args.Length];
+            slots = more;
+        }
+
         var scope = default(CallScope);
         try
         {
@@ -84,7 +96,13 @@ public sealed unsafe partial class NativeFunction
     /// <exception cref="InvalidCastException">The result cannot be read as <typeparamref name="T"/>.</exception>
     public T Invoke<T>(params ReadOnlySpan<object?> args)
     {
-        ulong* slots = stackalloc ulong[Math.Max(args.Length, 1)];
+        ulong* slots = stackalloc ulong[InlineSlots];
+        if (args.Length > InlineSlots)
+        {
+            ulong* more = stackalloc ulong[args.Length];
+            slots = more;
+        }
+
         var scope = default(CallScope);
         try
         {
@@ -132,22 +150,22 @@ public sealed unsafe partial class NativeFunction
 
     private CallPlan CallWithSlots(ReadOnlySpan<object?> args, ulong* slots, ref CallScope scope)
     {
-        var plan = _plan!;
-        if (args.Length != plan.Parameters.Count)
+        var parameters = _parameters;
+        if (args.Length != parameters.Length)
         {
             BindingErrors.ThrowArgumentCount(Signature, args.Length);
         }
 
         ThrowIfDisposed();
-        for (int i = 0; i < args.Length; i++)
+        for (int i = 0; i < parameters.Length; i++)
         {
-            ArgumentConverter.ToSlot(Name, plan.Parameters[i], args[i], slots + i, ref scope);
+            ArgumentConverter.ToSlot(Name, parameters[i], args[i], slots + i, ref scope);
         }
 
-        var invoker = _invoker ??= RawInvokerEmitter.Emit(plan);
+        var invoker = _invoker ??= RawInvokerEmitter.Emit(_plan);
         invoker(_address, slots);
         scope.ThrowPendingCallbackException();
-        return plan;
+        return _plan;
     }
 
     private void ThrowIfDisposed()

@@ -17,7 +17,7 @@ public static unsafe class ReturnConverter
         ValueKind.UInt8 => *(byte*)slot,
         ValueKind.Int16 => *(short*)slot,
         ValueKind.UInt16 => *(ushort*)slot,
-        ValueKind.Int32 => *(int*)slot,
+        ValueKind.Int32 => BoxedInt32(*(int*)slot),
         ValueKind.UInt32 => *(uint*)slot,
         ValueKind.Int64 => *(long*)slot,
         ValueKind.UInt64 => *slot,
@@ -28,6 +28,15 @@ public static unsafe class ReturnConverter
         ValueKind.CharPointer => *(nint*)slot == 0 ? null : new NativePointer(*(nint*)slot).ReadCString(),
         _ => *(nint*)slot == 0 ? null : new NativePointer(*(nint*)slot),
     };
+
+    // Small int results are boxed once and reused (as Java caches Integer), so the common untyped call of a
+    // function returning a status code or small count allocates nothing. See CallBenchmarks.Untyped_Add.
+    private const int CachedMin = -128;
+    private const int CachedMax = 1023;
+    private static readonly object[] s_boxedInts = [.. Enumerable.Range(CachedMin, CachedMax - CachedMin + 1).Select(i => (object)i)];
+
+    private static object BoxedInt32(int value) =>
+        (uint)(value - CachedMin) <= CachedMax - CachedMin ? s_boxedInts[value - CachedMin] : value;
 
     /// <summary>
     /// The result as <typeparamref name="T"/>. Asking for <see cref="NativePointer"/> or <see cref="nint"/> from a
