@@ -2,26 +2,26 @@
 // names .NET can find (C++ names are mangled), so median_f64 is bound and
 // mean_f64 is reported as skipped with the reason.
 
+#include <stddef.h>
+
 #include <algorithm>
-#include <cstddef>
 #include <vector>
 
-namespace
-{
-// Sorts a copy of the input, so the caller's array is left untouched.
-std::vector<double> sorted_copy(const double* values, std::size_t n)
+// Sorts a copy of the input, so the caller's array is left untouched. static:
+// an internal helper, neither exported nor listed by Relaxnative.
+static std::vector<double> sorted_copy(const double* values, size_t n)
 {
     std::vector<double> copy(values, values + n);
     std::sort(copy.begin(), copy.end());
     return copy;
 }
-}
 
 // Returns the median of the n doubles at values (the mean of the two middle
 // values when n is even), or 0.0 when n is 0. The input is not modified.
 // Exceptions must not cross the C boundary, so an allocation failure returns
-// 0.0 rather than throwing into .NET.
-extern "C" double median_f64(const double* values, std::size_t n)
+// 0.0 rather than throwing into .NET. The exported signature is spelled in C
+// (size_t, not std::size_t), since it is read as a C declaration.
+extern "C" double median_f64(const double* values, size_t n)
 {
     if (n == 0)
     {
@@ -31,7 +31,7 @@ extern "C" double median_f64(const double* values, std::size_t n)
     try
     {
         const std::vector<double> sorted = sorted_copy(values, n);
-        const std::size_t middle = n / 2;
+        const size_t middle = n / 2;
         return n % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2.0;
     }
     catch (...)
@@ -42,10 +42,10 @@ extern "C" double median_f64(const double* values, std::size_t n)
 
 // Not extern "C": exported under a mangled C++ name, so Relaxnative does not
 // bind it and lists it as skipped. Add extern "C" to make it callable.
-double mean_f64(const double* values, std::size_t n)
+double mean_f64(const double* values, size_t n)
 {
     double sum = 0.0;
-    for (std::size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n; i++)
     {
         sum += values[i];
     }
