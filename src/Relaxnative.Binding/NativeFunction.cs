@@ -159,7 +159,21 @@ public sealed unsafe partial class NativeFunction
         ThrowIfDisposed();
         for (int i = 0; i < parameters.Length; i++)
         {
-            ArgumentConverter.ToSlot(Name, parameters[i], args[i], slots + i, ref scope);
+            // The commonest exact matches inline; everything else takes the full conversion.
+            object? value = args[i];
+            var parameter = parameters[i];
+            if (value is int int32 && parameter.Kind == ValueKind.Int32)
+            {
+                slots[i] = (ulong)int32;
+            }
+            else if (value is double float64 && parameter.Kind == ValueKind.Double)
+            {
+                *(double*)(slots + i) = float64;
+            }
+            else
+            {
+                ArgumentConverter.ToSlot(Name, parameter, value, slots + i, ref scope);
+            }
         }
 
         var invoker = _invoker ??= RawInvokerEmitter.Emit(_plan);
