@@ -13,18 +13,28 @@ public sealed unsafe partial class NativeFunction
     // Calls with up to this many arguments use a fixed-size stack block (cheaper than a variable stackalloc).
     private const int InlineSlots = 8;
 
-    private readonly NativeLibraryHandle _library;
+    private readonly NativeLibraryHandle? _library;
+    private readonly INativeDispatcher? _dispatcher;
     private readonly nint _address;
     private readonly ConcurrentDictionary<Type, Delegate> _typedStubs = new();
     private readonly CallPlan _plan;
     private readonly ValuePlan[] _parameters;
     private RawInvoker? _invoker;
 
+    /// <summary>A function in a library opened in this process.</summary>
     internal NativeFunction(NativeLibraryHandle library, nint address, CFunctionSignature signature,
-        ExecutionMode mode = ExecutionMode.Sync, NativeCost cost = NativeCost.Unspecified, bool isTrivial = false)
+        ExecutionMode mode = ExecutionMode.Sync, NativeCost cost = NativeCost.Unspecified, bool isTrivial = false,
+        INativeDispatcher? dispatcher = null)
+        : this(signature, mode, cost, isTrivial, dispatcher)
     {
         _library = library;
         _address = address;
+    }
+
+    /// <summary>A function that lives elsewhere (the helper process): every call goes through <paramref name="dispatcher"/>.</summary>
+    internal NativeFunction(CFunctionSignature signature, ExecutionMode mode, NativeCost cost, bool isTrivial, INativeDispatcher? dispatcher)
+    {
+        _dispatcher = dispatcher;
         Signature = signature;
         Mode = mode;
         Cost = cost;
@@ -50,8 +60,9 @@ public sealed unsafe partial class NativeFunction
     /// <summary>Whether calls skip the GC transition (<c>@trivial</c>): see docs/binding.md before using it.</summary>
     public bool IsTrivial { get; }
 
-    /// <summary>The function's address.</summary>
+    /// <summary>The function's address in this process.</summary>
     /// <exception cref="ObjectDisposedException">The library was closed.</exception>
+    /// <exception cref="InvalidOperationException">The function lives in a helper process (<see cref="IsRemote"/>).</exception>
     public nint Address
     {
         get
@@ -60,6 +71,12 @@ public sealed unsafe partial class NativeFunction
             return _address;
         }
     }
+
+    /// <summary>Whether the function lives in another process; its calls go through the module's dispatcher.</summary>
+    public bool IsRemote => _library is null;
+
+    /// <summary>Where calls run; null when they run in-process on the caller.</summary>
+    public INativeDispatcher? Dispatcher => _dispatcher;
 
     /// <summary>The call plan (conversion of every parameter and the result).</summary>
     public CallPlan Plan => _plan;
@@ -71,7 +88,15 @@ public sealed unsafe partial class NativeFunction
     /// <exception cref="ArgumentException">Wrong argument count, or a value that does not fit its C type.</exception>
     /// <exception cref="UseAfterFreeException">A freed buffer was passed.</exception>
     /// <exception cref="ObjectDisposedException">The library was closed.</exception>
-    public object? Invoke(params ReadOnlySpan<object?> args)
+    public object? Invoke(params ReadOnlySpan<object?> args) =>
+        _dispatcher is null ? InvokeInProcess(args) : _dispatcher.Invoke(this, args);
+
+    /// <summary>
+    /// Calls the function directly on this thread, whatever the module's isolation: what worker threads and the
+    /// in-process path run. Same conversions and errors as <see cref="Invoke"/>.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The function is remote.</exception>
+    public object? InvokeInProcess(params ReadOnlySpan<object?> args)
     {
         ulong* slots = stackalloc ulong[InlineSlots];
         if (args.Length > InlineSlots)
@@ -96,6 +121,11 @@ public sealed unsafe partial class NativeFunction
     /// <exception cref="InvalidCastException">The result cannot be read as <typeparamref name="T"/>.</exception>
     public T Invoke<T>(params ReadOnlySpan<object?> args)
     {
+        if (_dispatcher is not null)
+        {
+            return ReturnConverter.Convert<T>(_plan.Return, _dispatcher.Invoke(this, args), Name);
+        }
+
         ulong* slots = stackalloc ulong[InlineSlots];
         if (args.Length > InlineSlots)
         {
@@ -120,8 +150,21 @@ public sealed unsafe partial class NativeFunction
     /// and the task is already complete; modules loaded with worker or process isolation run it elsewhere.
     /// Arguments stay leased until the call finishes.
     /// </summary>
-    public Task<object?> InvokeAsync(params object?[] args)
+    public Task<object?> InvokeAsync(params object?[] args) => InvokeAsync(CancellationToken.None, args);
+
+    /// <summary>As <see cref="InvokeAsync(object?[])"/>; <paramref name="cancellationToken"/> cancels a call that has not started yet.</summary>
+    public Task<object?> InvokeAsync(CancellationToken cancellationToken, params object?[] args)
     {
+        if (_dispatcher is not null)
+        {
+            return _dispatcher.InvokeAsync(this, args, cancellationToken);
+        }
+
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled<object?>(cancellationToken);
+        }
+
         try
         {
             return Task.FromResult(Invoke(args));
@@ -132,18 +175,10 @@ public sealed unsafe partial class NativeFunction
         }
     }
 
-    /// <summary>As <see cref="InvokeAsync"/>, with the result as <typeparamref name="T"/>.</summary>
-    public Task<T> InvokeAsync<T>(params object?[] args)
-    {
-        try
-        {
-            return Task.FromResult(Invoke<T>(args));
-        }
-        catch (Exception e)
-        {
-            return Task.FromException<T>(e);
-        }
-    }
+    /// <summary>As <see cref="InvokeAsync(object?[])"/>, with the result as <typeparamref name="T"/>.</summary>
+    public Task<T> InvokeAsync<T>(params object?[] args) => InvokeAsync<T>(CancellationToken.None, args);
+
+
 
     /// <inheritdoc/>
     public override string ToString() => Signature.ToString();
@@ -184,6 +219,12 @@ public sealed unsafe partial class NativeFunction
 
     private void ThrowIfDisposed()
     {
+        if (_library is null)
+        {
+            throw new InvalidOperationException(
+                $"'{Name}' lives in a helper process; it has no address here. Call it with Invoke or InvokeAsync.");
+        }
+
         if (_library.IsDisposed)
         {
             BindingErrors.ThrowDisposed($"The library '{_library.Path}' of '{Name}'");

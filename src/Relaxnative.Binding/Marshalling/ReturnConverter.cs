@@ -60,7 +60,18 @@ public static unsafe class ReturnConverter
             }
         }
 
-        object? value = ToObject(plan, slot);
+        return Convert<T>(plan, ToObject(plan, slot), function);
+    }
+
+    /// <summary>Converts an already boxed result (from <see cref="ToObject"/>, or from another process) to <typeparamref name="T"/>.</summary>
+    /// <exception cref="InvalidCastException">The result cannot be represented as <typeparamref name="T"/>.</exception>
+    public static T Convert<T>(ValuePlan plan, object? value, string function)
+    {
+        if (value is NativePointer pointer && typeof(T) == typeof(nint))
+        {
+            return (T)(object)pointer.DangerousGetAddress();
+        }
+
         if (value is T typed)
         {
             return typed;
@@ -79,15 +90,15 @@ public static unsafe class ReturnConverter
             {
                 if (typeof(T) == typeof(nint))
                 {
-                    return (T)(object)(nint)Convert.ToInt64(value, CultureInfo.InvariantCulture);
+                    return (T)(object)(nint)System.Convert.ToInt64(value, CultureInfo.InvariantCulture);
                 }
 
                 if (typeof(T) == typeof(nuint))
                 {
-                    return (T)(object)(nuint)Convert.ToUInt64(value, CultureInfo.InvariantCulture);
+                    return (T)(object)(nuint)System.Convert.ToUInt64(value, CultureInfo.InvariantCulture);
                 }
 
-                return (T)Convert.ChangeType(value, typeof(T), CultureInfo.InvariantCulture);
+                return (T)System.Convert.ChangeType(value, typeof(T), CultureInfo.InvariantCulture);
             }
             catch (OverflowException e)
             {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Reflection.Emit;
 using System.Runtime.InteropServices;
 
@@ -16,10 +17,28 @@ public unsafe delegate void RawInvoker(nint function, ulong* slots);
 /// </summary>
 public static class RawInvokerEmitter
 {
-    /// <summary>Emits the invoker for <paramref name="plan"/>. Costs a JIT compile on first call; cache the result.</summary>
+    // One invoker per ABI shape, kept for the life of the process. Besides saving JIT work, this is a correctness
+    // rule: when a DynamicMethod containing an unmanaged calli is collected, the runtime can hand its cached call
+    // signature to a later DynamicMethod whose signature blob lands at the same address, and that method then
+    // calls with the wrong signature (seen as 0.0 returned from double functions; see StubCacheTests). Emitted
+    // methods with unmanaged calli are therefore never allowed to become garbage.
+    private static readonly ConcurrentDictionary<string, RawInvoker> s_invokers = new();
+    private static readonly object s_target = new();
+
+    /// <summary>The invoker for <paramref name="plan"/>'s ABI shape: emitted on first use of the shape, then shared.</summary>
     public static RawInvoker Emit(CallPlan plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
+        return s_invokers.GetOrAdd(ShapeKey(plan), static (_, p) => EmitNew(p), plan);
+    }
+
+    /// <summary>Everything the emitted code depends on: ABI types, and whether the trivial path applies.</summary>
+    internal static string ShapeKey(CallPlan plan) =>
+        (plan.IsTrivial && NativeCallEmitter.IsTrivialShape(plan) ? "trivial:" : "") +
+        plan.Return.AbiType.Name + "(" + string.Join(",", plan.Parameters.Select(p => p.AbiType.Name)) + ")";
+
+    private static RawInvoker EmitNew(CallPlan plan)
+    {
         // The method takes an unused first argument so that the delegate is closed over a target: invoking a closed
         // delegate skips the shuffle thunk an open static delegate needs (CallBenchmarks.Untyped_Add).
         var method = new DynamicMethod("invoke_" + plan.Signature.Name, typeof(void), [typeof(object), typeof(nint), typeof(ulong*)],
@@ -49,7 +68,7 @@ public static class RawInvokerEmitter
         }
 
         il.Emit(OpCodes.Ret);
-        return method.CreateDelegate<RawInvoker>(plan);
+        return method.CreateDelegate<RawInvoker>(s_target);
     }
 }
 

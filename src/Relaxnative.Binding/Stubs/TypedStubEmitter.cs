@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Reflection;
 using System.Reflection.Emit;
 
@@ -13,9 +14,18 @@ internal static class TypedStubEmitter
 {
     private const BindingFlags Static = BindingFlags.Static | BindingFlags.NonPublic;
 
+    // Stubs are shared per (delegate type, ABI shape) and never collected: see the rule in RawInvokerEmitter.
+    private static readonly ConcurrentDictionary<(Type DelegateType, string Shape), DynamicMethod> s_stubs = new();
+
     internal static Delegate Emit(CallPlan plan, Type delegateType, StubTarget target)
     {
         var shape = DelegateShape.Create(plan, delegateType);
+        var method = s_stubs.GetOrAdd((delegateType, RawInvokerEmitter.ShapeKey(plan)), static (_, state) => EmitNew(state.plan, state.shape), (plan, shape));
+        return method.CreateDelegate(delegateType, target);
+    }
+
+    private static DynamicMethod EmitNew(CallPlan plan, DelegateShape shape)
+    {
         var method = new DynamicMethod("stub_" + plan.Signature.Name, shape.ReturnType, [typeof(StubTarget), .. shape.ParameterTypes],
             typeof(TypedStubEmitter).Module, skipVisibility: true);
         var il = method.GetILGenerator();
@@ -77,7 +87,7 @@ internal static class TypedStubEmitter
         }
 
         il.Emit(OpCodes.Ret);
-        return method.CreateDelegate(delegateType, target);
+        return method;
     }
 
     private static void EmitArgument(ILGenerator il, DelegateShape shape, int index, LocalBuilder? cleanup)

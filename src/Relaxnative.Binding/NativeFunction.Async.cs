@@ -1,0 +1,10 @@
+using Relaxnative.Binding;
+
+namespace Relaxnative;
+
+public sealed partial class NativeFunction
+{
+    /// <summary>As <see cref="InvokeAsync{T}(object?[])"/>, with cancellation before the call starts.</summary>
+    public async Task<T> InvokeAsync<T>(CancellationToken cancellationToken, params object?[] args) =>
+        ReturnConverter.Convert<T>(_plan.Return, await InvokeAsync(cancellationToken, args).ConfigureAwait(false), Name);
+}
