@@ -34,6 +34,37 @@ public sealed unsafe class NativePointer : IEquatable<NativePointer>
         Ownership = ownership;
     }
 
+    private NativePointer(nint address, string origin)
+    {
+        _address = address;
+        Ownership = Ownership.Native;
+        RemoteOrigin = origin;
+    }
+
+    /// <summary>
+    /// A handle to memory in another process (a pointer returned by a function that ran in a helper process). It can be
+    /// passed back to the same module; reading or writing it here throws <see cref="InvalidOperationException"/>.
+    /// </summary>
+    /// <param name="address">The address in the other process; not 0.</param>
+    /// <param name="origin">Where it lives, for messages (for example the module's library path).</param>
+    /// <exception cref="NullPointerException"><paramref name="address"/> is 0.</exception>
+    public static NativePointer Remote(nint address, string origin)
+    {
+        if (address == 0)
+        {
+            MemoryErrors.ThrowNullPointer("create a remote NativePointer");
+        }
+
+        ArgumentNullException.ThrowIfNull(origin);
+        return new NativePointer(address, origin);
+    }
+
+    /// <summary>Whether this pointer is a handle into another process (see <see cref="Remote"/>).</summary>
+    public bool IsRemote => RemoteOrigin is not null;
+
+    /// <summary>For a remote pointer, where it lives; otherwise null.</summary>
+    public string? RemoteOrigin { get; }
+
     internal NativePointer(NativeBuffer owner, nint address, long size)
     {
         _address = address;
@@ -104,6 +135,7 @@ public sealed unsafe class NativePointer : IEquatable<NativePointer>
     /// <exception cref="ArgumentException">The address is not aligned for <typeparamref name="T"/>.</exception>
     public Span<T> AsSpan<T>(int length) where T : unmanaged
     {
+        ThrowIfRemote();
         ThrowIfOwnerFreed("view");
         return MemoryViews.Span<T>("NativePointer", _address, Size > 0 ? Size : -1, 0, length);
     }
@@ -113,6 +145,7 @@ public sealed unsafe class NativePointer : IEquatable<NativePointer>
     /// <exception cref="ArgumentOutOfRangeException">The value does not fit in the known size.</exception>
     public T Read<T>(long offset = 0) where T : unmanaged
     {
+        ThrowIfRemote();
         using var lease = LeaseOwner("read from");
         CheckRange(offset, sizeof(T));
         return Unsafe.ReadUnaligned<T>((void*)(_address + (nint)offset));
@@ -123,6 +156,7 @@ public sealed unsafe class NativePointer : IEquatable<NativePointer>
     /// <exception cref="ArgumentOutOfRangeException">The value does not fit in the known size.</exception>
     public void Write<T>(long offset, T value) where T : unmanaged
     {
+        ThrowIfRemote();
         using var lease = LeaseOwner("write to");
         CheckRange(offset, sizeof(T));
         Unsafe.WriteUnaligned((void*)(_address + (nint)offset), value);
@@ -135,6 +169,7 @@ public sealed unsafe class NativePointer : IEquatable<NativePointer>
     /// <exception cref="UseAfterFreeException">The owner was freed.</exception>
     public string ReadCString()
     {
+        ThrowIfRemote();
         using var lease = LeaseOwner("read a string from");
         return MemoryViews.DecodeCString((byte*)_address, Size > 0 ? Size : -1);
     }
@@ -142,7 +177,7 @@ public sealed unsafe class NativePointer : IEquatable<NativePointer>
     /// <summary>Describes the pointer, e.g. <c>NativePointer(0x7f3a10, 64 bytes, Native)</c>. Never throws.</summary>
     public override string ToString() =>
         string.Create(CultureInfo.InvariantCulture,
-            $"NativePointer({MemoryErrors.Hex(_address)}, {(Size > 0 ? $"{Size} bytes" : "size unknown")}, {Ownership}{(IsValid ? "" : ", owner freed")})");
+            $"NativePointer({MemoryErrors.Hex(_address)}, {(Size > 0 ? $"{Size} bytes" : "size unknown")}, {Ownership}{(IsRemote ? ", remote" : "")}{(IsValid ? "" : ", owner freed")})");
 
     /// <inheritdoc/>
     public bool Equals(NativePointer? other) => other is not null && other._address == _address;
@@ -173,6 +208,16 @@ public sealed unsafe class NativePointer : IEquatable<NativePointer>
         }
 
         return new OwnerLease(Owner);
+    }
+
+    private void ThrowIfRemote()
+    {
+        if (RemoteOrigin is not null)
+        {
+            throw new InvalidOperationException(
+                $"{this} is a handle into another process ({RemoteOrigin}); its memory cannot be read or written here. " +
+                "Pass it back to functions of the same module, or copy the data into a buffer there.");
+        }
     }
 
     private void ThrowIfOwnerFreed(string operation)

@@ -108,4 +108,19 @@ public class NativePointerTests
         Assert.NotEqual(new NativePointer(0x40), new NativePointer(0x48));
         Assert.Equal(new NativePointer(0x40).GetHashCode(), new NativePointer(0x40, 4).GetHashCode());
     }
+
+    [Fact]
+    public void Remote_ReadOrWrite_ThrowsInvalidOperationNamingOrigin()
+    {
+        var remote = NativePointer.Remote(0x7000, "helper of libkernel.so");
+        Assert.True(remote.IsRemote);
+        Assert.Equal(0x7000, remote.Address);
+        var e = Assert.Throws<InvalidOperationException>(() => remote.Read<int>());
+        Assert.Contains("helper of libkernel.so", e.Message);
+        Assert.Throws<InvalidOperationException>(() => remote.Write(0, 1));
+        Assert.Throws<InvalidOperationException>(() => remote.AsSpan<byte>(1));
+        Assert.Throws<InvalidOperationException>(() => remote.ReadCString());
+        Assert.Contains("remote", remote.ToString());
+        Assert.Throws<NullPointerException>(() => NativePointer.Remote(0, "x"));
+    }
 }
