@@ -14,7 +14,7 @@ public sealed class NativeModule : IDisposable, IAsyncDisposable
 {
     private readonly NativeLibraryHandle _library;
     private readonly ConcurrentDictionary<string, NativeFunction> _functions = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, SkippedFunction> _skipped;
+    private Dictionary<string, SkippedFunction> _skipped = [];
     private readonly List<NativeFunction> _order = [];
 
     internal NativeModule(NativeLibraryHandle library, string? sourcePath, IsolationMode isolation, IReadOnlyList<SkippedFunction> skipped)
@@ -22,7 +22,12 @@ public sealed class NativeModule : IDisposable, IAsyncDisposable
         _library = library;
         SourcePath = sourcePath;
         Isolation = isolation;
-        Skipped = skipped;
+        SetSkipped(skipped);
+    }
+
+    internal void SetSkipped(IReadOnlyList<SkippedFunction> skipped)
+    {
+        Skipped = [.. skipped];
         _skipped = skipped.GroupBy(s => s.Name).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
     }
 
@@ -39,7 +44,7 @@ public sealed class NativeModule : IDisposable, IAsyncDisposable
     }
 
     /// <summary>Functions a loaded source defines but that cannot be bound, each with the reason.</summary>
-    public IReadOnlyList<SkippedFunction> Skipped { get; }
+    public IReadOnlyList<SkippedFunction> Skipped { get; private set; } = [];
 
     /// <summary>Where calls run.</summary>
     public IsolationMode Isolation { get; }
@@ -118,6 +123,18 @@ public sealed class NativeModule : IDisposable, IAsyncDisposable
         }
 
         return function;
+    }
+
+    /// <summary>Binds a scanned function if the library exports it; false when the symbol is missing.</summary>
+    internal bool TryBindExport(CFunctionSignature signature, BindOptions options)
+    {
+        if (_library.TryGetExport(signature.Name) == 0)
+        {
+            return false;
+        }
+
+        Bind(signature, options);
+        return true;
     }
 
     /// <summary>Binds a declaration and returns a typed delegate for it (see <see cref="NativeFunction.AsDelegate{TDelegate}"/>).</summary>

@@ -7,5 +7,7 @@ return args.Length == 0 ? 2 : args[0] switch
     "track-leak" => MemoryScenarios.TrackLeak(),
     "build-race" => BuildScenarios.Race(args),
     "build-prebuilt" => BuildScenarios.Prebuilt(args),
+    "load-twice" => LoadScenarios.LoadTwice(args),
+    "load-prebuilt" => LoadScenarios.LoadPrebuilt(args),
     _ => 2,
 };

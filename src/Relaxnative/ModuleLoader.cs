@@ -1,0 +1,126 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Relaxnative.Binding;
+using Relaxnative.Build;
+using Relaxnative.Signatures;
+using Trace = Relaxnative.Diagnostics.Trace;
+using Relaxnative.Diagnostics;
+
+namespace Relaxnative;
+
+/// <summary>
+/// The composition behind <see cref="Native.Load"/>: Build (compile or cache) → Signatures (scan the sources) →
+/// Binding (open, bind) → Isolation. It owns no room logic; it decides modes and collects what was skipped.
+/// </summary>
+internal static class ModuleLoader
+{
+    private static readonly string[] s_libraryExtensions = [".so", ".dylib", ".dll"];
+    private static readonly ConcurrentDictionary<string, bool> s_compilersTraced = new();
+
+    internal static NativeModule Load(string sourcePath, LoadOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(sourcePath);
+        ArgumentNullException.ThrowIfNull(options);
+        string fullPath = Path.GetFullPath(sourcePath);
+        if (!File.Exists(fullPath))
+        {
+            throw new FileNotFoundException(
+                $"Cannot load '{sourcePath}': no such file (looked at '{fullPath}'). Paths are relative to the current directory '{Environment.CurrentDirectory}'.",
+                fullPath);
+        }
+
+        using var activity = Trace.Activities.StartActivity("relaxnative.load");
+        activity?.SetTag("source", fullPath);
+        var clock = Stopwatch.StartNew();
+        bool isLibrary = s_libraryExtensions.Contains(Path.GetExtension(fullPath), StringComparer.OrdinalIgnoreCase);
+
+        string libraryPath;
+        List<(CFunctionSignature Signature, ExecutionMode? Mode, NativeCost Cost, bool Trivial)> candidates = [];
+        var skipped = new List<SkippedFunction>();
+        if (isLibrary)
+        {
+            libraryPath = fullPath;
+            foreach (string declaration in options.Declarations)
+            {
+                candidates.Add((CDeclarationParser.Parse(declaration), null, NativeCost.Unspecified, false));
+            }
+        }
+        else
+        {
+            var language = SourceLanguages.FromPath(fullPath);
+            var build = NativeBuilder.Build(fullPath, options.Build, cancellationToken);
+            TraceBuild(fullPath, build);
+            libraryPath = build.LibraryPath;
+            foreach (string source in new[] { fullPath }.Concat(options.Build.Sources.Select(Path.GetFullPath)))
+            {
+                var scan = Scan(source, SourceLanguages.TryFromPath(source, out var sourceLanguage) ? sourceLanguage : language);
+                candidates.AddRange(scan.Functions.Select(f => (f.Signature, f.Mode, f.Cost, f.IsTrivial)));
+                skipped.AddRange(scan.Skipped);
+            }
+        }
+
+        var module = new NativeModule(NativeLibraryHandle.Open(libraryPath), isLibrary ? null : fullPath, options.Isolation, skipped);
+        try
+        {
+            foreach (var (signature, annotated, cost, trivial) in candidates)
+            {
+                var problems = CallPlanner.FindProblems(signature);
+                if (problems.Count > 0)
+                {
+                    skipped.Add(new SkippedFunction(signature.Name, string.Join(" ", problems)));
+                    continue;
+                }
+
+                var mode = ModeOf(signature.Name, annotated, options);
+                if (!module.TryBindExport(signature, new BindOptions { Mode = mode, Cost = cost, Trivial = trivial }))
+                {
+                    if (isLibrary)
+                    {
+                        throw new NativeBindingException(signature.Name, [BindingErrors.SymbolNotFound(signature.Name, libraryPath)]);
+                    }
+
+                    skipped.Add(new SkippedFunction(signature.Name,
+                        $"The library built from the source does not export '{signature.Name}' (hidden visibility, or a macro renamed it)."));
+                }
+            }
+        }
+        catch
+        {
+            module.Dispose();
+            throw;
+        }
+
+        module.SetSkipped(skipped);
+        double elapsed = clock.Elapsed.TotalMilliseconds;
+        Trace.Write("bind", ("library", libraryPath), ("functions", module.Functions.Count), ("skipped", skipped.Count));
+        Trace.Write("load", ("source", fullPath), ("isolation", options.Isolation), ("ms", elapsed));
+        RelaxnativeEventSource.Log.Bind(libraryPath, module.Functions.Count);
+        RelaxnativeEventSource.Log.Load(fullPath, libraryPath, module.Functions.Count, skipped.Count, elapsed);
+        return module;
+    }
+
+    /// <summary>A function's mode: <see cref="LoadOptions.FunctionModes"/>, then its annotation, then <see cref="LoadOptions.DefaultMode"/>, then Sync.</summary>
+    internal static ExecutionMode ModeOf(string name, ExecutionMode? annotated, LoadOptions options) =>
+        options.FunctionModes is { } modes && modes.TryGetValue(name, out var chosen) ? chosen
+        : annotated ?? options.DefaultMode ?? ExecutionMode.Sync;
+
+    private static SourceScanResult Scan(string path, SourceLanguage language)
+    {
+        string text = File.ReadAllText(path);
+        return language == SourceLanguage.Rust ? SourceScanner.ScanRust(text) : SourceScanner.ScanC(text, isCpp: language == SourceLanguage.Cpp);
+    }
+
+    private static void TraceBuild(string source, CompileResult build)
+    {
+        if (build.CompilerPath is { } compiler && s_compilersTraced.TryAdd(build.Language + compiler, true))
+        {
+            Trace.Write("compiler", ("language", build.Language), ("path", compiler), ("version", build.CompilerVersion));
+            RelaxnativeEventSource.Log.CompilerFound(build.Language.ToString(), compiler, build.CompilerVersion ?? "");
+        }
+
+        string cache = build.Prebuilt ? "prebuilt" : build.CacheHit ? "hit" : "miss";
+        Trace.Write("build", ("source", source), ("cache", cache), ("key", build.Key.Short),
+            ("compile_ms", build.CompileElapsed.TotalMilliseconds), ("ms", build.Elapsed.TotalMilliseconds), ("library", build.LibraryPath));
+        RelaxnativeEventSource.Log.Build(source, build.CacheHit, build.Prebuilt, build.CompileElapsed.TotalMilliseconds, build.Key.Hex);
+    }
+}
