@@ -1,92 +1,109 @@
+using System.Diagnostics;
 using Relaxnative;
 
-// A tour of Relaxnative's native memory: owning buffers, non-owning pointers, leases, guards and accounting.
-Console.WriteLine("Relaxnative quickstart: native memory");
+// Relaxnative quickstart: load C kernels from source, call them with buffers and arrays, and see what it costs.
+string examples = Examples.Folder();
+Console.WriteLine("Relaxnative quickstart");
+Console.WriteLine($"examples: {examples}");
 Console.WriteLine();
 
-// 1. An owning buffer: zeroed, 16-byte aligned, freed exactly once.
-using (var buffer = Native.Alloc(64))
+// 1. Load a C file: the first load compiles (or finds an earlier build in the cache), the second is a cache hit.
+var clock = Stopwatch.StartNew();
+using (Native.Load(Path.Combine(examples, "add.c")))
 {
-    var numbers = buffer.AsSpan<int>();
-    for (int i = 0; i < numbers.Length; i++)
-    {
-        numbers[i] = i * i;
-    }
-
-    Console.WriteLine($"{buffer}: element 7 = {buffer.Read<int>(7 * sizeof(int))}");
-
-    // 2. A non-owning slice, tied to its owner.
-    var slice = buffer.Slice(offset: 16, length: 16);
-    Console.WriteLine($"{slice}: first int = {slice.Read<int>()}");
-
-    // 3. Bounds are checked: offset, length and size are in the message.
-    try
-    {
-        buffer.Read<long>(60);
-    }
-    catch (ArgumentOutOfRangeException e)
-    {
-        Console.WriteLine($"bounds check: {e.Message.Split(" (Parameter")[0]}");
-    }
-
-    buffer.Free();
-
-    // 4. Use after free is an exception, not a crash; so is a double free.
-    try
-    {
-        _ = slice.Read<int>();
-    }
-    catch (UseAfterFreeException e)
-    {
-        Console.WriteLine($"use after free: {e.Message.Split(". ")[0]}.");
-    }
-
-    try
-    {
-        buffer.Free();
-    }
-    catch (InvalidFreeException e)
-    {
-        Console.WriteLine($"double free: {e.Message.Split(". ")[0]}.");
-    }
-} // Dispose after Free does nothing.
-
-// 5. A lease keeps memory alive while it is in use, even if another thread frees the buffer.
-var shared = Native.Alloc(1024);
-using (var lease = shared.Lease())
-{
-    var freer = new Thread(shared.Free);
-    freer.Start();
-    freer.Join();
-    lease.AsSpan().Fill(1);
-    Console.WriteLine($"leased while freed: IsFreed = {shared.IsFreed}, still readable: sum = {lease.AsSpan().ToArray().Sum(b => b)}");
+    Console.WriteLine($"first load of add.c:  {clock.Elapsed.TotalMilliseconds,8:F1} ms (compile, or cache hit from an earlier run)");
 }
 
-// 6. Guard zones catch a native overrun when the buffer is freed.
-var guarded = Native.Alloc(32, new AllocOptions { Guard = true });
-unsafe
+clock.Restart();
+using var add = Native.Load(Path.Combine(examples, "add.c"));
+Console.WriteLine($"cached load of add.c: {clock.Elapsed.TotalMilliseconds,8:F1} ms");
+Console.WriteLine($"functions: {string.Join(", ", add.Functions.Select(f => f.Signature))}");
+Console.WriteLine($"add(2, 3) = {add["add"].Invoke(2, 3)}");
+Console.WriteLine();
+
+// 2. What a call costs: the typed delegate is an emitted stub; Invoke converts boxed arguments.
+var typedAdd = add["add"].AsDelegate<Func<int, int, int>>();
+Console.WriteLine($"direct call:  {Timing.NanosecondsPerCall(Timing.DirectCall(add["add"].Address)),6:F1} ns   (delegate* unmanaged, the floor)");
+Console.WriteLine($"typed call:   {Timing.NanosecondsPerCall(() => typedAdd(1, 2)),6:F1} ns");
+var untypedAdd = add["add"];
+object one = 1, two = 2;
+Console.WriteLine($"Invoke call:  {Timing.NanosecondsPerCall(() => untypedAdd.Invoke(one, two)),6:F1} ns   (rough figures; bench/ has the careful ones)");
+Console.WriteLine();
+
+// 3. Kernels over native buffers and managed arrays.
+using var buffers = Native.Load(Path.Combine(examples, "buffers.c"));
+using (var data = Native.Alloc(1 << 20))
 {
-    ((byte*)guarded.Address)[32] = 0xFF; // one byte past the end, as an off-by-one loop in C would write
+    buffers["fill_u8"].Invoke(data, (nuint)data.Size, (byte)7);
+    var sum = buffers["sum_u8"].AsDelegate<Func<NativeBuffer, nuint, ulong>>();
+    Console.WriteLine($"sum_u8 over a 1 MiB NativeBuffer filled with 7 = {sum(data, (nuint)data.Size)}");
 }
 
-try
-{
-    guarded.Free();
-}
-catch (BufferOverrunException e)
-{
-    Console.WriteLine($"guard: {e.Side} the buffer at offset {e.Offset}");
-}
+using var crc = Native.Load(Path.Combine(examples, "crc32.c"));
+byte[] text = "123456789"u8.ToArray();
+Console.WriteLine($"crc32_u8(\"123456789\") = 0x{crc["crc32_u8"].Invoke(text, (nuint)text.Length):X8}");
 
-// 7. Arenas free many buffers at once; Stats shows what is live.
-using (var arena = new NativeArena())
+using var dot = Native.Load(Path.Combine(examples, "dot.c"));
+double[] x = [1, 2, 3, 4];
+double[] y = [10, 20, 30, 40];
+Console.WriteLine($"dot_f64([1,2,3,4], [10,20,30,40]) = {dot["dot_f64"].Invoke(x, y, (nuint)4)}");
+dot["saxpy_f64"].Invoke(2.0, x, y, (nuint)4);
+Console.WriteLine($"saxpy_f64(2, x, y) -> y = [{string.Join(", ", y)}]");
+
+using var histogram = Native.Load(Path.Combine(examples, "histogram.c"));
+byte[] samples = [.. Enumerable.Range(0, 1000).Select(i => (byte)(i % 4))];
+uint[] bins = new uint[256];
+histogram["histogram_u8"].Invoke(samples, (nuint)samples.Length, bins);
+Console.WriteLine($"histogram_u8: bins[0..4] = [{string.Join(", ", bins[..4])}]");
+
+using var heavy = Native.Load(Path.Combine(examples, "heavy.c"));
+Console.WriteLine($"heavy is {heavy["heavy"].Mode} (@async), cost {heavy["heavy"].Cost}: {await heavy["heavy"].InvokeAsync<double>(1000L):F6}");
+Console.WriteLine();
+
+// 4. Native memory: ownership, bounds, use-after-free, leases, guards, arenas.
+MemoryTour.Run();
+
+/// <summary>Finds the repository's examples folder from wherever the sample runs.</summary>
+internal static class Examples
 {
-    for (int i = 0; i < 10; i++)
+    internal static string Folder()
     {
-        arena.Alloc(4096);
-    }
+        foreach (string start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
+        {
+            for (var folder = new DirectoryInfo(start); folder is not null; folder = folder.Parent)
+            {
+                if (File.Exists(Path.Combine(folder.FullName, "Relaxnative.slnx")))
+                {
+                    return Path.Combine(folder.FullName, "examples");
+                }
+            }
+        }
 
-    Console.WriteLine($"arena: {arena.Count} buffers live, {Native.Stats.LiveBytes} bytes");
+        throw new DirectoryNotFoundException("Run the quickstart from a clone of the repository (no Relaxnative.slnx found above it).");
+    }
 }
 
-Console.WriteLine($"after the arena: {Native.Stats}");
+/// <summary>A rough per-call timing (the benchmarks in bench/ are the careful measurement).</summary>
+internal static unsafe class Timing
+{
+    internal static Action DirectCall(nint address) => () => ((delegate* unmanaged<int, int, int>)address)(1, 2);
+
+    internal static double NanosecondsPerCall(Action call)
+    {
+        // Warm up long enough for tiered compilation to replace the first, quick code with optimised code.
+        var warmup = Stopwatch.StartNew();
+        while (warmup.ElapsedMilliseconds < 400)
+        {
+            call();
+        }
+
+        const int Calls = 2_000_000;
+        var clock = Stopwatch.StartNew();
+        for (int i = 0; i < Calls; i++)
+        {
+            call();
+        }
+
+        return clock.Elapsed.TotalNanoseconds / Calls;
+    }
+}
