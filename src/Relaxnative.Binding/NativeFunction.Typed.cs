@@ -16,7 +16,12 @@ public sealed partial class NativeFunction
     {
         ThrowIfDisposed();
         return (TDelegate)_typedStubs.GetOrAdd(typeof(TDelegate),
-            static (type, function) => TypedStubEmitter.Emit(function.Plan, type, new StubTarget(function._library!, function._address, function.Name)),
+            static (type, function) =>
+            {
+                var target = new StubTarget(function._library!, function._address, function.Name);
+                function._library!.Track(target);
+                return TypedStubEmitter.Emit(function.Plan, type, target);
+            },
             this);
     }
 }

@@ -9,6 +9,7 @@ namespace Relaxnative.Binding;
 /// </summary>
 public sealed partial class NativeLibraryHandle : IDisposable
 {
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<StubTarget, object?> _stubTargets = new();
     private nint _handle;
 
     private NativeLibraryHandle(nint handle, string path, string requested)
@@ -69,13 +70,36 @@ public sealed partial class NativeLibraryHandle : IDisposable
         return NativeLibrary.TryGetExport(handle, name, out nint address) ? address : 0;
     }
 
-    /// <summary>Closes the library. Idempotent.</summary>
+    /// <summary>Closes the library. Idempotent. Typed delegates made from it throw <see cref="ObjectDisposedException"/> afterwards.</summary>
     public void Dispose()
     {
         nint handle = Interlocked.Exchange(ref _handle, 0);
         if (handle != 0)
         {
+            lock (_stubTargets)
+            {
+                foreach (var (target, _) in _stubTargets)
+                {
+                    Volatile.Write(ref target.Address, 0);
+                }
+            }
+
             NativeLibrary.Free(handle);
+        }
+    }
+
+    /// <summary>Registers a typed stub's target so that closing the library zeroes its address.</summary>
+    internal void Track(StubTarget target)
+    {
+        lock (_stubTargets)
+        {
+            _stubTargets.AddOrUpdate(target, null);
+        }
+
+        if (IsDisposed)
+        {
+            // Closed while the stub was being made: make sure the stub sees it.
+            Volatile.Write(ref target.Address, 0);
         }
     }
 

@@ -30,8 +30,17 @@ internal static class TypedStubEmitter
             typeof(TypedStubEmitter).Module, skipVisibility: true);
         var il = method.GetILGenerator();
 
+        // The address doubles as the disposed flag: 0 once the library is closed.
+        var function = il.DeclareLocal(typeof(nint));
+        var live = il.DefineLabel();
         il.Emit(OpCodes.Ldarg_0);
-        il.Emit(OpCodes.Call, Helper(nameof(StubHelpers.CheckLive)));
+        il.Emit(OpCodes.Ldfld, typeof(StubTarget).GetField(nameof(StubTarget.Address), BindingFlags.Instance | BindingFlags.NonPublic)!);
+        il.Emit(OpCodes.Stloc, function);
+        il.Emit(OpCodes.Ldloc, function);
+        il.Emit(OpCodes.Brtrue, live);
+        il.Emit(OpCodes.Ldarg_0);
+        il.Emit(OpCodes.Call, Helper(nameof(StubHelpers.ThrowDisposed)));
+        il.MarkLabel(live);
 
         var cleanupLocals = new LocalBuilder?[shape.Arguments.Length];
         for (int i = 0; i < shape.Arguments.Length; i++)
@@ -53,11 +62,7 @@ internal static class TypedStubEmitter
 
         NativeCallEmitter.Emit(il, plan,
             pushArgument: i => EmitArgument(il, shape, i, cleanupLocals[i]),
-            pushFunction: () =>
-            {
-                il.Emit(OpCodes.Ldarg_0);
-                il.Emit(OpCodes.Ldfld, typeof(StubTarget).GetField(nameof(StubTarget.Address), BindingFlags.Instance | BindingFlags.NonPublic)!);
-            });
+            pushFunction: () => il.Emit(OpCodes.Ldloc, function));
         EmitResult(il, shape.Result);
         if (result is not null)
         {
