@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -6,7 +7,12 @@ namespace Relaxnative.Cli.Output;
 /// <summary>The <c>--json</c> output: one indented JSON document on stdout, camelCase names.</summary>
 internal static class JsonOutput
 {
-    private static readonly JsonSerializerOptions s_options = new() { WriteIndented = true };
+    private static readonly JsonSerializerOptions s_options = new()
+    {
+        WriteIndented = true,
+        // Compiler messages and C strings read as written (quotes, <, >), not as \u escapes; stdout is not HTML.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     /// <summary>Writes <paramref name="node"/> to stdout.</summary>
     public static void Write(JsonNode node) => Console.Out.WriteLine(node.ToJsonString(s_options));

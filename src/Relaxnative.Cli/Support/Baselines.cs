@@ -4,13 +4,15 @@ namespace Relaxnative.Cli.Support;
 
 /// <summary>
 /// The example kernels written as plain C#, the way a .NET developer would without native code: simple loops over
-/// spans (no hand vectorisation), so <c>bench --traditional</c> compares like with like.
+/// spans (no hand vectorisation), so <c>bench --traditional</c> compares like with like. Each is fully optimised from
+/// its first call (AggressiveOptimization), so a short run never measures tier-0 code.
 /// </summary>
 internal static class Baselines
 {
     private static readonly uint[] s_crcTable = CreateCrcTable();
     private static long s_step = 1;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ulong SumU8(ReadOnlySpan<byte> data)
     {
         ulong sum = 0;
@@ -22,6 +24,7 @@ internal static class Baselines
         return sum;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void FillU8(Span<byte> data, byte value)
     {
         for (int i = 0; i < data.Length; i++)
@@ -30,6 +33,7 @@ internal static class Baselines
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static uint Crc32U8(ReadOnlySpan<byte> data)
     {
         uint crc = 0xFFFFFFFFu;
@@ -41,6 +45,7 @@ internal static class Baselines
         return crc ^ 0xFFFFFFFFu;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double DotF64(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
     {
         double sum = 0;
@@ -52,6 +57,7 @@ internal static class Baselines
         return sum;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void SaxpyF64(double a, ReadOnlySpan<double> x, Span<double> y)
     {
         for (int i = 0; i < y.Length; i++)
@@ -60,6 +66,7 @@ internal static class Baselines
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void XorU8(Span<byte> data, byte key)
     {
         for (int i = 0; i < data.Length; i++)
@@ -68,6 +75,7 @@ internal static class Baselines
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void HistogramU8(ReadOnlySpan<byte> data, Span<uint> bins)
     {
         foreach (byte b in data)
@@ -76,6 +84,7 @@ internal static class Baselines
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void MatmulF32(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int n)
     {
         c.Clear();
@@ -92,6 +101,7 @@ internal static class Baselines
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static long LoopSum(long n)
     {
         // Read once per iteration, as the C version's volatile step is, so the loop is not folded away.
