@@ -1,0 +1,3 @@
+using Relaxnative.Cli;
+
+return CliApp.Run(args);

@@ -1,0 +1,41 @@
+namespace Relaxnative.Tests.Cli;
+
+public sealed class InspectCommandTests
+{
+    [Fact]
+    public void Inspect_CppSource_ShowsSignaturesAndSkippedFunctions()
+    {
+        var result = CliRunner.Run("inspect", CliRunner.Example("cpp/stats.cpp"));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("double median_f64(const double* values, size_t n)", result.StandardOutput);
+        Assert.Contains("NativeBuffer | NativePointer | double[] | nint", result.StandardOutput);
+        Assert.Contains("skipped:", result.StandardOutput);
+        Assert.Contains("mean_f64: C++ function without extern \"C\"", result.StandardOutput);
+    }
+
+    [Fact]
+    public void Inspect_Json_ParsesWithFunctionsTypesAndSkipped()
+    {
+        var result = CliRunner.Run("inspect", "--json", CliRunner.Example("heavy.c"));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var heavy = result.Json.GetProperty("functions").EnumerateArray().Single(f => f.GetProperty("name").GetString() == "heavy");
+        Assert.Equal("Async", heavy.GetProperty("mode").GetString());
+        Assert.Equal("High", heavy.GetProperty("cost").GetString());
+        Assert.Equal("long", heavy.GetProperty("parameters")[0].GetProperty("dotnet").GetString());
+        Assert.Equal("double", heavy.GetProperty("returns").GetProperty("dotnet").GetString());
+        Assert.Equal(0, result.Json.GetProperty("skipped").GetArrayLength());
+    }
+
+    [Fact]
+    public void Inspect_JsonOfCpp_ListsSkippedWithReason()
+    {
+        var result = CliRunner.Run("inspect", "--json", CliRunner.Example("cpp/stats.cpp"));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var skipped = Assert.Single(result.Json.GetProperty("skipped").EnumerateArray());
+        Assert.Equal("mean_f64", skipped.GetProperty("name").GetString());
+        Assert.Contains("extern \"C\"", skipped.GetProperty("reason").GetString());
+    }
+}
