@@ -100,8 +100,60 @@ public sealed class ToolchainLocator
         }
 
         // Probes are shared by path so a compiler named twice (cc and $CC) is launched once.
-        var probed = _probes.GetOrAdd(path, p => new Lazy<ToolchainCandidate>(() => RunVersion(p))).Value;
+        var probed = _probes.GetOrAdd(path, p => new Lazy<ToolchainCandidate>(() => ProbeVersion(p))).Value;
         return probed with { Name = label };
+    }
+
+    /// <summary>
+    /// The compiler's version, from the version memo when the executable is unchanged, else by running it. Launching
+    /// the compiler costs milliseconds on every process's first load, even on a cache hit; the memo is keyed by the
+    /// executable's resolved path, size and modification time (the check ccache makes by default), so replacing or
+    /// upgrading the compiler runs <c>--version</c> again.
+    /// </summary>
+    private ToolchainCandidate ProbeVersion(string path)
+    {
+        string? memo = VersionMemoPath(path);
+        if (memo is not null && File.Exists(memo) && File.ReadAllText(memo).Trim() is { Length: > 0 } remembered)
+        {
+            return new ToolchainCandidate(path, path, remembered, null);
+        }
+
+        var probed = RunVersion(path);
+        if (memo is not null && probed.Version is { } version)
+        {
+            try
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(memo)!);
+                string temporary = memo + "." + Environment.ProcessId + ".tmp";
+                File.WriteAllText(temporary, version);
+                File.Move(temporary, memo, overwrite: true);
+            }
+            catch (IOException)
+            {
+                // The memo is an optimisation; a read-only or racing cache folder costs one more probe next time.
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        }
+
+        return probed;
+    }
+
+    private string? VersionMemoPath(string path)
+    {
+        try
+        {
+            var target = File.ResolveLinkTarget(path, returnFinalTarget: true) is { } link ? Path.GetFullPath(link.FullName, Path.GetDirectoryName(path)!) : path;
+            var file = new FileInfo(target);
+            string stamp = string.Join('|', target, file.Length, file.LastWriteTimeUtc.Ticks);
+            string name = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(stamp)))[..32];
+            return Path.Combine(CacheRoot.Resolve(BuildOptions.Default, _getVariable), "toolchains", name + ".version");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     private static ToolchainCandidate RunVersion(string path)

@@ -100,6 +100,30 @@ public sealed class ToolchainLocatorTests : IDisposable
         Assert.NotNull(report[SourceLanguage.C].Chosen);
     }
 
+    [Fact]
+    public void Resolve_UnchangedCompilerInANewProcess_ReusesTheRememberedVersion()
+    {
+        string cache = Path.Combine(_fixture.Folder, "memo-cache");
+        string log = Path.Combine(_fixture.Folder, "version-calls.log");
+        string compiler = _fixture.WriteScript("memo-bin/cc", $"echo run >> '{log}'\necho 'fakecc 1.0'");
+        string bin = Path.GetDirectoryName(compiler)!;
+        var variables = Environment(("PATH", bin), ("RELAXNATIVE_CACHE_DIR", cache));
+        int Calls() => File.Exists(log) ? File.ReadAllLines(log).Length : 0;
+
+        Assert.Equal("fakecc 1.0", new ToolchainLocator(variables).Resolve(SourceLanguage.C).Version);
+        Assert.Equal(1, Calls());
+
+        // A new locator stands for a new process: the unchanged compiler is not launched again.
+        Assert.Equal("fakecc 1.0", new ToolchainLocator(variables).Resolve(SourceLanguage.C).Version);
+        Assert.Equal(1, Calls());
+
+        // Replacing the compiler changes its size and time: the version is probed again.
+        _fixture.WriteScript("memo-bin/cc", $"echo run >> '{log}'\necho 'fakecc 2.0 (upgraded)'");
+        File.SetLastWriteTimeUtc(compiler, DateTime.UtcNow.AddMinutes(1));
+        Assert.Equal("fakecc 2.0 (upgraded)", new ToolchainLocator(variables).Resolve(SourceLanguage.C).Version);
+        Assert.Equal(2, Calls());
+    }
+
     private static Func<string, string?> Environment(params (string Name, string? Value)[] variables) =>
         name => variables.FirstOrDefault(v => v.Name == name).Value;
 }
