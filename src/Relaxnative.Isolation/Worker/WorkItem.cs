@@ -1,0 +1,72 @@
+using Relaxnative.Binding;
+
+namespace Relaxnative.Isolation.Worker;
+
+/// <summary>One queued call: the function, its arguments, the leases taken for it, and the task to complete.</summary>
+internal sealed class WorkItem : TaskCompletionSource<object?>
+{
+    private readonly NativeFunction _function;
+    private readonly INativeDispatcher? _dispatcher;
+    private readonly object?[] _args;
+    private readonly CancellationTokenRegistration _registration;
+    private List<NativeBuffer>? _leases;
+    private int _state; // 0 queued, 1 started or finished
+
+    internal WorkItem(NativeFunction function, object?[] args, List<NativeBuffer>? leases, CancellationToken cancellationToken,
+        INativeDispatcher? dispatcher)
+        : base(TaskCreationOptions.RunContinuationsAsynchronously)
+    {
+        _dispatcher = dispatcher;
+        _function = function;
+        _args = args;
+        _leases = leases;
+        if (cancellationToken.CanBeCanceled)
+        {
+            _registration = cancellationToken.Register(static (state, token) => ((WorkItem)state!).Cancel(token), this);
+        }
+    }
+
+    /// <summary>Runs the call on this thread unless it was cancelled first.</summary>
+    internal void Execute()
+    {
+        if (Interlocked.Exchange(ref _state, 1) != 0)
+        {
+            return;
+        }
+
+        _registration.Dispose();
+        try
+        {
+            TrySetResult(_dispatcher is null ? _function.InvokeInProcess(_args) : _dispatcher.Invoke(_function, _args));
+        }
+        catch (Exception e)
+        {
+            TrySetException(e);
+        }
+        finally
+        {
+            ReleaseLeases();
+        }
+    }
+
+    internal void Fail(Exception exception)
+    {
+        if (Interlocked.Exchange(ref _state, 1) == 0)
+        {
+            _registration.Dispose();
+            ReleaseLeases();
+            TrySetException(exception);
+        }
+    }
+
+    private void Cancel(CancellationToken token)
+    {
+        if (Interlocked.Exchange(ref _state, 1) == 0)
+        {
+            ReleaseLeases();
+            TrySetCanceled(token);
+        }
+    }
+
+    private void ReleaseLeases() => ArgumentLeases.Release(Interlocked.Exchange(ref _leases, null));
+}

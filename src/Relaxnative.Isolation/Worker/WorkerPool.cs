@@ -1,0 +1,145 @@
+using System.Collections.Concurrent;
+using Relaxnative.Binding;
+
+namespace Relaxnative.Isolation.Worker;
+
+/// <summary>
+/// A pool of dedicated native worker threads (not the .NET thread pool) that run queued native calls, first in first
+/// out. Long native calls therefore never starve the thread pool, and the pool never grows. Thread-safe.
+/// <see cref="Dispose"/> stops the threads after the calls already running; calls still queued fail with
+/// <see cref="ObjectDisposedException"/>.
+/// </summary>
+public sealed class WorkerPool : IDisposable
+{
+    // Spin this many times on an empty queue before sleeping on the semaphore: a burst of calls then costs no wake-up
+    // (WorkerBenchmarks.Worker_InvokeAsync).
+    private const int SpinCount = 200;
+
+    private static readonly Lazy<WorkerPool> s_shared = new(() => new WorkerPool());
+
+    private readonly ConcurrentQueue<WorkItem> _queue = new();
+    private readonly SemaphoreSlim _available = new(0);
+    private readonly Thread[] _threads;
+    private volatile bool _disposed;
+
+    /// <summary>Starts <paramref name="threadCount"/> worker threads (default: <see cref="Environment.ProcessorCount"/>).</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="threadCount"/> is not positive.</exception>
+    public WorkerPool(int? threadCount = null)
+    {
+        int count = threadCount ?? Environment.ProcessorCount;
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count, nameof(threadCount));
+        _threads = new Thread[count];
+        for (int i = 0; i < count; i++)
+        {
+            _threads[i] = new Thread(Run) { IsBackground = true, Name = $"Relaxnative worker {i + 1}" };
+            _threads[i].Start();
+        }
+    }
+
+    /// <summary>The process-wide pool that modules share unless given their own; never disposed.</summary>
+    public static WorkerPool Shared => s_shared.Value;
+
+    /// <summary>The number of worker threads.</summary>
+    public int ThreadCount => _threads.Length;
+
+    /// <summary>
+    /// Queues a call of <paramref name="function"/> (run with <see cref="NativeFunction.InvokeInProcess"/>). Buffers
+    /// among the arguments are leased now and released when the call ends. Cancelling <paramref name="cancellationToken"/>
+    /// before the call starts cancels the task; a started call runs to completion.
+    /// </summary>
+    /// <exception cref="ObjectDisposedException">The pool was disposed.</exception>
+    public Task<object?> Enqueue(NativeFunction function, object?[] args, CancellationToken cancellationToken = default) =>
+        Enqueue(function, args, cancellationToken, dispatcher: null);
+
+    /// <summary>As <see cref="Enqueue(NativeFunction, object?[], CancellationToken)"/>, running the call through <paramref name="dispatcher"/>.</summary>
+    internal Task<object?> Enqueue(NativeFunction function, object?[] args, CancellationToken cancellationToken, INativeDispatcher? dispatcher)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        ArgumentNullException.ThrowIfNull(args);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled<object?>(cancellationToken);
+        }
+
+        List<NativeBuffer>? leases;
+        try
+        {
+            leases = ArgumentLeases.Acquire(args);
+        }
+        catch (Exception e)
+        {
+            return Task.FromException<object?>(e);
+        }
+
+        var item = new WorkItem(function, args, leases, cancellationToken, dispatcher);
+        _queue.Enqueue(item);
+        _available.Release();
+        if (_disposed)
+        {
+            // Dispose may have drained the queue before this item landed in it.
+            DrainQueue();
+        }
+
+        return item.Task;
+    }
+
+    /// <summary>Stops the worker threads after their current calls; queued calls fail with <see cref="ObjectDisposedException"/>. Idempotent.</summary>
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        _available.Release(_threads.Length);
+        foreach (var thread in _threads)
+        {
+            if (thread != Thread.CurrentThread)
+            {
+                thread.Join();
+            }
+        }
+
+        DrainQueue();
+    }
+
+    private void DrainQueue()
+    {
+        while (_queue.TryDequeue(out var item))
+        {
+            item.Fail(new ObjectDisposedException(nameof(WorkerPool), IsolationErrors.WorkerDisposed()));
+        }
+    }
+
+    private void Run()
+    {
+        var spinner = default(SpinWait);
+        while (!_disposed)
+        {
+            if (_queue.TryDequeue(out var item))
+            {
+                // Consume the permit this item released (it is there, or about to be); keeps the count in step.
+                _available.Wait(0);
+                item.Execute();
+                spinner = default;
+                continue;
+            }
+
+            if (spinner.Count < SpinCount && !spinner.NextSpinWillYield)
+            {
+                spinner.SpinOnce(sleep1Threshold: -1);
+                continue;
+            }
+
+            _available.Wait();
+            if (_queue.TryDequeue(out item))
+            {
+                item.Execute();
+            }
+
+            spinner = default;
+        }
+    }
+}
