@@ -68,7 +68,9 @@ public sealed partial class ProcessDispatcher
                 SendOrCrash(helper, function);
                 WireProtocol.WriteUnmapRegion(_writer, old.Id);
                 SendOrCrash(helper, function);
-                old.Dispose();
+                // The helper may not have mapped the old region yet (frames are processed in order, later): keep
+                // this process's descriptor open until the helper has answered the next call.
+                _retired.Add(old);
             }
         }
     }
@@ -91,6 +93,7 @@ public sealed partial class ProcessDispatcher
                     if (id == callId)
                     {
                         Disarm();
+                        DisposeRetired();
                         return (status, slot, text);
                     }
                 }
@@ -202,6 +205,7 @@ public sealed partial class ProcessDispatcher
     {
         Volatile.Write(ref _helper, null);
         _defined.Clear();
+        DisposeRetired();
         helper.Dispose();
         HelperExited?.Invoke(this, new HelperExitedEventArgs(helper.Pid, exitCode, signal));
     }
@@ -229,6 +233,19 @@ public sealed partial class ProcessDispatcher
 
         int exitCode = helper.WaitForExit();
         ForgetHelper(helper, exitCode, SignalNames.FromExitCode(exitCode));
+    }
+
+    private void DisposeRetired()
+    {
+        if (_retired.Count > 0)
+        {
+            foreach (var region in _retired)
+            {
+                region.Dispose();
+            }
+
+            _retired.Clear();
+        }
     }
 
     private void TrySend(Action write)

@@ -22,6 +22,7 @@ public sealed partial class ProcessDispatcher : INativeDispatcher, IDisposable, 
     private readonly List<bool> _trivial = [];
     private readonly HashSet<int> _defined = [];
     private readonly List<SharedRegion> _sharedRegions = [];
+    private readonly List<SharedRegion> _retired = [];
     private readonly Timer _timeoutTimer;
     private readonly string _hostPath;
     private HelperProcess? _helper;
@@ -167,7 +168,15 @@ public sealed partial class ProcessDispatcher : INativeDispatcher, IDisposable, 
             }
 
             buffer.Dispose();
-            region.Dispose();
+            if (_helper is null)
+            {
+                region.Dispose();
+            }
+            else
+            {
+                _retired.Add(region);
+            }
+
             return true;
         }
     }
@@ -194,6 +203,7 @@ public sealed partial class ProcessDispatcher : INativeDispatcher, IDisposable, 
             _timeoutTimer.Dispose();
             _scratch?.Dispose();
             _scratch = null;
+            DisposeRetired();
             foreach (var region in _sharedRegions)
             {
                 region.Dispose();
