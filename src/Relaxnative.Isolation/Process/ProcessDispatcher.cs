@@ -39,7 +39,7 @@ public sealed partial class ProcessDispatcher : INativeDispatcher, IDisposable, 
         _options = options;
         _hostPath = hostPath;
         Origin = $"helper process of {libraryPath}";
-        _timeoutTimer = new Timer(static d => ((ProcessDispatcher)d!).OnTimeout());
+        _timeoutTimer = new Timer(static d => ((ProcessDispatcher)d!).OnTimeout(), this, Timeout.Infinite, Timeout.Infinite);
     }
 
     /// <summary>

@@ -46,6 +46,28 @@ internal static class ArgumentLeases
         return leased;
     }
 
+    /// <summary>
+    /// A copy of <paramref name="args"/> with leased buffers replaced by their addresses. The call must not lease them
+    /// again: a buffer freed while the call waited is marked freed (a new lease would throw), yet its memory is held
+    /// by the queue's lease until the call ends, as the SPEC's rule for in-flight calls requires.
+    /// </summary>
+    internal static object?[] Addresses(object?[] args)
+    {
+        var copy = (object?[])args.Clone();
+        for (int i = 0; i < copy.Length; i++)
+        {
+            copy[i] = copy[i] switch
+            {
+                NativeBuffer buffer => buffer.DangerousGetAddress(),
+                NativePointer { Owner: not null } pointer => pointer.DangerousGetAddress(),
+                NativeBuffer?[] buffers => Array.ConvertAll(buffers, b => b?.DangerousGetAddress() ?? 0),
+                var other => other,
+            };
+        }
+
+        return copy;
+    }
+
     /// <summary>Ends the leases from <see cref="Acquire"/>.</summary>
     internal static void Release(List<NativeBuffer>? leased)
     {

@@ -37,7 +37,9 @@ internal sealed class WorkItem : TaskCompletionSource<object?>
         _registration.Dispose();
         try
         {
-            TrySetResult(_dispatcher is null ? _function.InvokeInProcess(_args) : _dispatcher.Invoke(_function, _args));
+            TrySetResult(_dispatcher is not null ? _dispatcher.Invoke(_function, _args)
+                : _leases is null ? _function.InvokeInProcess(_args)
+                : _function.InvokeInProcess(ArgumentLeases.Addresses(_args)));
         }
         catch (Exception e)
         {

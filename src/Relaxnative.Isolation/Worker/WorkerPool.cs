@@ -62,10 +62,14 @@ public sealed class WorkerPool : IDisposable
             return Task.FromCanceled<object?>(cancellationToken);
         }
 
-        List<NativeBuffer>? leases;
+        // The helper-process path copies buffers when the call starts and leases them itself then.
+        List<NativeBuffer>? leases = null;
         try
         {
-            leases = ArgumentLeases.Acquire(args);
+            if (dispatcher is null)
+            {
+                leases = ArgumentLeases.Acquire(args);
+            }
         }
         catch (Exception e)
         {
