@@ -7,5 +7,6 @@ return args.Length == 0 ? 2 : args[0] switch
     "track-leak" => MemoryScenarios.TrackLeak(),
     "build-race" => BuildScenarios.Race(args),
     "build-prebuilt" => BuildScenarios.Prebuilt(args),
+    "isolation-helper-then-wait" => IsolationScenarios.HelperThenWait(args),
     _ => 2,
 };

@@ -98,3 +98,6 @@ void counter_free(struct counter* c) { free(c); }
 
 // Calls f(x): a callback, refused in process isolation.
 int apply(int (*f)(int), int x) { return f(x); }
+
+// The helper's environment variable name, or NULL.
+const char* env(const char* name) { return getenv(name); }
