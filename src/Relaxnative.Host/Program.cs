@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Win32.SafeHandles;
 using Relaxnative.Host;
+using Relaxnative.Isolation.Process;
 
 // The helper process of IsolationMode.Process. Arguments: <host pid> [--address-space <bytes>] [--cpu-seconds <n>].
 // Frames arrive on stdin and leave on a private copy of stdout; native code's own stdout goes to stderr.
@@ -36,6 +37,7 @@ for (int i = 1; i + 1 < args.Length; i += 2)
 
 int protocolFd = Posix.Dup(1);
 _ = Posix.Dup2(2, 1);
-using var input = new FileStream(new SafeFileHandle(0, ownsHandle: false), FileAccess.Read, 1);
+// Poll stdin for 50 us after each frame before sleeping: the next call of a busy caller then costs no wake-up.
+using var input = new PollingPipeStream(0, TimeSpan.FromMicroseconds(50));
 using var output = new FileStream(new SafeFileHandle(protocolFd, ownsHandle: true), FileAccess.Write, 1);
 return new HelperLoop(input, output).Run();

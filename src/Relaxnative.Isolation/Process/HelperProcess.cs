@@ -18,7 +18,8 @@ internal sealed class HelperProcess : IDisposable
     {
         _process = process;
         Input = process.StandardInput.BaseStream;
-        Output = process.StandardOutput.BaseStream;
+        Output = PollingPipeStream.TryWrap(process.StandardOutput.BaseStream, TimeSpan.FromMicroseconds(50))
+            ?? process.StandardOutput.BaseStream;
         Pid = process.Id;
         process.ErrorDataReceived += (_, e) =>
         {

@@ -14,7 +14,10 @@ internal sealed class WorkItem : TaskCompletionSource<object?>
 
     internal WorkItem(NativeFunction function, object?[] args, List<NativeBuffer>? leases, CancellationToken cancellationToken,
         INativeDispatcher? dispatcher)
-        : base(TaskCreationOptions.RunContinuationsAsynchronously)
+        // Continuations run inline on the worker that completed the call: handing them to the thread pool costs a
+        // thread wake-up per call (WorkerBenchmarks.Worker_InvokeAsync). Awaiters that do heavy work after the await
+        // should hop off with Task.Yield or ConfigureAwait(ConfigureAwaitOptions.ForceYielding).
+        : base(TaskCreationOptions.None)
     {
         _dispatcher = dispatcher;
         _function = function;
@@ -35,20 +38,23 @@ internal sealed class WorkItem : TaskCompletionSource<object?>
         }
 
         _registration.Dispose();
+        object? result;
         try
         {
-            TrySetResult(_dispatcher is not null ? _dispatcher.Invoke(_function, _args)
+            result = _dispatcher is not null ? _dispatcher.Invoke(_function, _args)
                 : _leases is null ? _function.InvokeInProcess(_args)
-                : _function.InvokeInProcess(ArgumentLeases.Addresses(_args)));
+                : _function.InvokeInProcess(ArgumentLeases.Addresses(_args));
         }
         catch (Exception e)
         {
-            TrySetException(e);
-        }
-        finally
-        {
+            // Leases end before the task completes: continuations run inline and may inspect the buffers.
             ReleaseLeases();
+            TrySetException(e);
+            return;
         }
+
+        ReleaseLeases();
+        TrySetResult(result);
     }
 
     internal void Fail(Exception exception)

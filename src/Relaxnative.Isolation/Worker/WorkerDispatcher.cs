@@ -27,6 +27,15 @@ public sealed class WorkerDispatcher : INativeDispatcher, IDisposable
     /// <summary>The pool asynchronous calls run on.</summary>
     public WorkerPool Pool { get; }
 
+    /// <summary>
+    /// Creates a function at <paramref name="address"/> in <paramref name="library"/> whose calls go through this
+    /// dispatcher (asynchronous calls of <see cref="ExecutionMode.Async"/> functions run on the pool).
+    /// </summary>
+    /// <exception cref="NativeBindingException">The signature has unsupported parts.</exception>
+    public NativeFunction CreateFunction(NativeLibraryHandle library, nint address, CFunctionSignature signature,
+        ExecutionMode mode, NativeCost cost = NativeCost.Unspecified, bool isTrivial = false) =>
+        new(library, address, signature, mode, cost, isTrivial, this);
+
     /// <inheritdoc/>
     public object? Invoke(NativeFunction function, ReadOnlySpan<object?> args)
     {

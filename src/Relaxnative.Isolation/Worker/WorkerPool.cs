@@ -11,15 +11,16 @@ namespace Relaxnative.Isolation.Worker;
 /// </summary>
 public sealed class WorkerPool : IDisposable
 {
-    // Spin this many times on an empty queue before sleeping on the semaphore: a burst of calls then costs no wake-up
-    // (WorkerBenchmarks.Worker_InvokeAsync).
-    private const int SpinCount = 200;
+    // An idle worker polls the queue this long before sleeping on the semaphore: calls that follow each other closely
+    // then cost no thread wake-up, the dominant cost of a short call (WorkerBenchmarks.Worker_InvokeAsync).
+    private static readonly long s_spinTicks = System.Diagnostics.Stopwatch.Frequency / 20_000; // 50 us
 
     private static readonly Lazy<WorkerPool> s_shared = new(() => new WorkerPool());
 
     private readonly ConcurrentQueue<WorkItem> _queue = new();
     private readonly SemaphoreSlim _available = new(0);
     private readonly Thread[] _threads;
+    private int _sleepers;
     private volatile bool _disposed;
 
     /// <summary>Starts <paramref name="threadCount"/> worker threads (default: <see cref="Environment.ProcessorCount"/>).</summary>
@@ -78,7 +79,12 @@ public sealed class WorkerPool : IDisposable
 
         var item = new WorkItem(function, args, leases, cancellationToken, dispatcher);
         _queue.Enqueue(item);
-        _available.Release();
+        // Enqueue is a full fence (interlocked), so either a worker about to sleep sees the item, or we see it asleep.
+        if (Volatile.Read(ref _sleepers) > 0)
+        {
+            _available.Release();
+        }
+
         if (_disposed)
         {
             // Dispose may have drained the queue before this item landed in it.
@@ -119,31 +125,30 @@ public sealed class WorkerPool : IDisposable
 
     private void Run()
     {
-        var spinner = default(SpinWait);
+        long spinUntil = System.Diagnostics.Stopwatch.GetTimestamp() + s_spinTicks;
         while (!_disposed)
         {
             if (_queue.TryDequeue(out var item))
             {
-                // Consume the permit this item released (it is there, or about to be); keeps the count in step.
-                _available.Wait(0);
                 item.Execute();
-                spinner = default;
+                spinUntil = System.Diagnostics.Stopwatch.GetTimestamp() + s_spinTicks;
                 continue;
             }
 
-            if (spinner.Count < SpinCount && !spinner.NextSpinWillYield)
+            if (System.Diagnostics.Stopwatch.GetTimestamp() < spinUntil)
             {
-                spinner.SpinOnce(sleep1Threshold: -1);
+                Thread.SpinWait(20);
                 continue;
             }
 
-            _available.Wait();
-            if (_queue.TryDequeue(out item))
+            Interlocked.Increment(ref _sleepers);
+            if (_queue.IsEmpty && !_disposed)
             {
-                item.Execute();
+                _available.Wait();
             }
 
-            spinner = default;
+            Interlocked.Decrement(ref _sleepers);
+            spinUntil = System.Diagnostics.Stopwatch.GetTimestamp() + s_spinTicks;
         }
     }
 }
