@@ -11,6 +11,9 @@ internal sealed class WorkItem : TaskCompletionSource<object?>
     private readonly CancellationTokenRegistration _registration;
     private List<NativeBuffer>? _leases;
     private int _state; // 0 queued, 1 started or finished
+    private object? _result;
+    private Exception? _exception;
+    private bool _skipped;
 
     internal WorkItem(NativeFunction function, object?[] args, List<NativeBuffer>? leases, CancellationToken cancellationToken,
         INativeDispatcher? dispatcher)
@@ -29,32 +32,47 @@ internal sealed class WorkItem : TaskCompletionSource<object?>
         }
     }
 
-    /// <summary>Runs the call on this thread unless it was cancelled first.</summary>
-    internal void Execute()
+    /// <summary>Runs the call on this thread unless it was cancelled first; <see cref="Complete"/> then publishes the outcome.</summary>
+    internal void Run()
     {
         if (Interlocked.Exchange(ref _state, 1) != 0)
         {
+            _skipped = true;
             return;
         }
 
         _registration.Dispose();
-        object? result;
         try
         {
-            result = _dispatcher is not null ? _dispatcher.Invoke(_function, _args)
+            _result = _dispatcher is not null ? _dispatcher.Invoke(_function, _args)
                 : _leases is null ? _function.InvokeInProcess(_args)
                 : _function.InvokeInProcess(ArgumentLeases.Addresses(_args));
         }
         catch (Exception e)
         {
-            // Leases end before the task completes: continuations run inline and may inspect the buffers.
-            ReleaseLeases();
-            TrySetException(e);
+            _exception = e;
+        }
+
+        // Leases end before the task completes: continuations run inline and may inspect the buffers.
+        ReleaseLeases();
+    }
+
+    /// <summary>Completes the task with the outcome of <see cref="Run"/> (continuations run inline, on this thread).</summary>
+    internal void Complete()
+    {
+        if (_skipped)
+        {
             return;
         }
 
-        ReleaseLeases();
-        TrySetResult(result);
+        if (_exception is not null)
+        {
+            TrySetException(_exception);
+        }
+        else
+        {
+            TrySetResult(_result);
+        }
     }
 
     internal void Fail(Exception exception)
