@@ -22,6 +22,13 @@ if (Posix.GetParentProcessId() != hostPid)
 for (int i = 1; i + 1 < args.Length; i += 2)
 {
     ulong value = ulong.Parse(args[i + 1], CultureInfo.InvariantCulture);
+    if (args[i] == "--address-space")
+    {
+        // The runtime has already reserved its own address space (GC heap, code); the budget is on top of that, so
+        // the limit measures what native code may map, whatever the runtime's reservation size.
+        value += AddressSpace.CurrentBytes();
+    }
+
     var limit = new Posix.RLimit { Current = value, Maximum = value };
     int resource = args[i] switch
     {

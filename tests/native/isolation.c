@@ -101,3 +101,14 @@ int apply(int (*f)(int), int x) { return f(x); }
 
 // The helper's environment variable name, or NULL.
 const char* env(const char* name) { return getenv(name); }
+
+// Returns 1 if malloc(n) succeeded (the memory is touched and freed), 0 if it returned NULL.
+int try_malloc(size_t n)
+{
+    char* p = malloc(n);
+    if (p == NULL) return 0;
+    p[0] = 1;
+    p[n - 1] = 1;
+    free(p);
+    return 1;
+}

@@ -6,7 +6,11 @@ public sealed record ProcessIsolationOptions
     /// <summary>The longest one native call may run (not counting the helper's start-up); null for no limit. On expiry the helper is killed.</summary>
     public TimeSpan? CallTimeout { get; init; }
 
-    /// <summary>The helper's address-space limit in bytes (<c>RLIMIT_AS</c>), or null for none. Include room for the .NET runtime (a few GiB of reservations).</summary>
+    /// <summary>
+    /// How many bytes of address space native code in the helper may map, or null for no limit. The helper sets
+    /// <c>RLIMIT_AS</c> to its size after start-up (the .NET runtime's own reservations) plus this budget, so
+    /// allocations beyond it fail (<c>malloc</c> returns NULL) instead of exhausting the machine.
+    /// </summary>
     public long? AddressSpaceLimitBytes { get; init; }
 
     /// <summary>The helper's CPU-time limit (<c>RLIMIT_CPU</c>, whole seconds), or null for none. Exceeding it kills the helper with SIGXCPU.</summary>

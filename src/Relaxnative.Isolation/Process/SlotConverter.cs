@@ -45,7 +45,7 @@ internal static class SlotConverter
         ValueKind.UInt8 => (byte)slot,
         ValueKind.Int16 => (short)slot,
         ValueKind.UInt16 => (ushort)slot,
-        ValueKind.Int32 => (int)slot,
+        ValueKind.Int32 => BoxedInt32((int)slot),
         ValueKind.UInt32 => (uint)slot,
         ValueKind.Int64 => (long)slot,
         ValueKind.UInt64 => slot,
@@ -56,6 +56,15 @@ internal static class SlotConverter
         ValueKind.CharPointer => text,
         _ => slot == 0 ? null : NativePointer.Remote((nint)(long)slot, origin),
     };
+
+    // Small int results are boxed once and reused, as in-process calls do (ReturnConverter), so a status-code call
+    // allocates nothing for its result (ProcessCallBenchmarks.Process_Add).
+    private const int CachedMin = -128;
+    private const int CachedMax = 1023;
+    private static readonly object[] s_boxedInts = [.. Enumerable.Range(CachedMin, CachedMax - CachedMin + 1).Select(i => (object)i)];
+
+    private static object BoxedInt32(int value) =>
+        (uint)(value - CachedMin) <= CachedMax - CachedMin ? s_boxedInts[value - CachedMin] : value;
 
     /// <summary>In the helper: the boxed argument a slot stands for, as <see cref="NativeFunction.InvokeInProcess"/> accepts it.</summary>
     internal static object? Argument(ValuePlan plan, ulong slot) => plan.Kind switch

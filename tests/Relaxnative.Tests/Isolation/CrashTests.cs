@@ -134,4 +134,15 @@ public sealed class CrashTests
 
         Assert.Contains(e.Signal, new[] { "SIGXCPU", "SIGKILL" });
     }
+
+    [Fact]
+    public void AddressSpaceLimit_AllocationOverBudget_FailsInsteadOfCrashing()
+    {
+        using var dispatcher = IsolationFixture.StartProcess(new ProcessIsolationOptions { AddressSpaceLimitBytes = 256L << 20 });
+        var tryMalloc = dispatcher.Function("int try_malloc(size_t n)");
+
+        Assert.Equal(1, tryMalloc.Invoke(1UL << 20));
+        Assert.Equal(0, tryMalloc.Invoke(1UL << 30));
+        Assert.Equal(1, tryMalloc.Invoke(1UL << 20));
+    }
 }
