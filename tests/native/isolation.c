@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 int add(int a, int b) { return a + b; }
@@ -111,4 +112,16 @@ int try_malloc(size_t n)
     p[n - 1] = 1;
     free(p);
     return 1;
+}
+
+// Maps one page of an empty file and writes to it: the page has no backing, so the write raises SIGBUS.
+int crash_bus(void)
+{
+    char path[] = "/tmp/relaxnative-bus-XXXXXX";
+    int fd = mkstemp(path);
+    unlink(path);
+    volatile char* page = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+    fprintf(stderr, "about to touch an unbacked page\n");
+    page[0] = 1;
+    return 0;
 }

@@ -16,10 +16,13 @@ public static class HostLocator
     /// <summary>The full path of Relaxnative.Host.dll.</summary>
     /// <param name="overridePath">A path to use first (from <see cref="ProcessIsolationOptions.HostPath"/>), or null.</param>
     /// <exception cref="FileNotFoundException">No candidate exists; the message lists each one tried.</exception>
-    public static string Find(string? overridePath = null)
+    public static string Find(string? overridePath = null) => FindIn(Candidates(overridePath));
+
+    /// <summary>The first candidate that exists; the error lists them all with where each came from.</summary>
+    internal static string FindIn(IEnumerable<(string Candidate, string Origin)> candidates)
     {
         var tried = new List<string>();
-        foreach (var (candidate, origin) in Candidates(overridePath))
+        foreach (var (candidate, origin) in candidates)
         {
             if (File.Exists(candidate))
             {

@@ -145,4 +145,42 @@ public sealed class CrashTests
         Assert.Equal(0, tryMalloc.Invoke(1UL << 30));
         Assert.Equal(1, tryMalloc.Invoke(1UL << 20));
     }
+
+    [Fact]
+    public void Crash_UnbackedPage_ReportsSigbus()
+    {
+        using var dispatcher = IsolationFixture.StartProcess();
+        var e = Assert.Throws<NativeCrashException>(() => dispatcher.Function("int crash_bus(void)").Invoke());
+        Assert.Equal("SIGBUS", e.Signal);
+    }
+
+    [Fact]
+    public async Task Crash_InvokeAsync_FaultsTaskAndNextAsyncCallWorks()
+    {
+        using var dispatcher = IsolationFixture.StartProcess();
+        var crash = dispatcher.Function("int crash_segv(int code)");
+        var add = dispatcher.Function("int add(int a, int b)");
+
+        var e = await Assert.ThrowsAsync<NativeCrashException>(() => crash.InvokeAsync(1));
+
+        Assert.Equal("SIGSEGV", e.Signal);
+        Assert.Equal(7, await add.InvokeAsync(3, 4));
+    }
+
+    [Fact]
+    public void Events_StartDispatchExit_RaisedInOrder()
+    {
+        var events = new List<string>();
+        using (var dispatcher = IsolationFixture.StartProcess())
+        {
+            dispatcher.HelperStarted += (_, e) => events.Add("started");
+            dispatcher.CallDispatched += (_, e) => events.Add("call " + e.Function.Name);
+            dispatcher.HelperExited += (_, e) => events.Add("exited " + (e.Signal ?? e.ExitCode.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            dispatcher.Function("int add(int a, int b)").Invoke(1, 2);
+            Assert.Throws<NativeCrashException>(() => dispatcher.Function("int crash_segv(int code)").Invoke(1));
+            dispatcher.Function("int add(int a, int b)").Invoke(1, 2);
+        }
+
+        Assert.Equal(["started", "call add", "call crash_segv", "exited SIGSEGV", "started", "call add", "exited 0"], events);
+    }
 }

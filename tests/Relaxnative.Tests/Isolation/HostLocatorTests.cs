@@ -34,4 +34,18 @@ public sealed class HostLocatorTests
         Assert.Null(env.Invoke("RELAXNATIVE_TEST_SECRET"));
         Assert.Equal(Environment.GetEnvironmentVariable("PATH"), env.Invoke("PATH"));
     }
+
+    [Fact]
+    public void FindIn_NothingExists_ListsEveryPlaceTried()
+    {
+        var e = Assert.Throws<FileNotFoundException>(() => HostLocator.FindIn(
+        [
+            ("/nowhere/a/Relaxnative.Host.dll", "RELAXNATIVE_HOST"),
+            ("/nowhere/b/Relaxnative.Host.dll", "AppContext.BaseDirectory"),
+        ]));
+
+        Assert.Contains("/nowhere/a/Relaxnative.Host.dll (RELAXNATIVE_HOST)", e.Message, StringComparison.Ordinal);
+        Assert.Contains("/nowhere/b/Relaxnative.Host.dll (AppContext.BaseDirectory)", e.Message, StringComparison.Ordinal);
+        Assert.Contains(HostLocator.EnvironmentVariable, e.Message, StringComparison.Ordinal);
+    }
 }
