@@ -9,5 +9,6 @@ return args.Length == 0 ? 2 : args[0] switch
     "build-prebuilt" => BuildScenarios.Prebuilt(args),
     "load-twice" => LoadScenarios.LoadTwice(args),
     "load-prebuilt" => LoadScenarios.LoadPrebuilt(args),
+    "isolation-helper-then-wait" => IsolationScenarios.HelperThenWait(args),
     _ => 2,
 };

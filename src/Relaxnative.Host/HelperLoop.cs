@@ -1,0 +1,176 @@
+using System.IO.MemoryMappedFiles;
+using System.Runtime.InteropServices;
+using Relaxnative.Binding;
+using Relaxnative.Isolation.Process;
+using Relaxnative.Isolation.Wire;
+using Relaxnative.Signatures;
+
+namespace Relaxnative.Host;
+
+/// <summary>Reads frames, maps regions, opens the library, defines and calls functions, writes results. One call at a time.</summary>
+internal sealed class HelperLoop(Stream input, Stream output)
+{
+    private readonly FrameReader _reader = new();
+    private readonly FrameWriter _writer = new();
+    private readonly Dictionary<int, (MemoryMappedFile File, MemoryMappedViewAccessor View, nint Address)> _regions = [];
+    private readonly List<NativeFunction?> _functions = [];
+    private readonly List<string?> _defineErrors = [];
+    private readonly List<ulong> _slots = [];
+    private readonly List<Fixup> _fixups = [];
+    private NativeLibraryHandle? _library;
+    private string? _loadError;
+    private object?[] _args = [];
+
+    internal int Run()
+    {
+        WireProtocol.WriteHello(_writer, Environment.ProcessId);
+        _writer.Send(output);
+        // A closed pipe means the host is gone or done: exit.
+        while (_reader.TryRead(input))
+        {
+            switch (_reader.Type)
+            {
+                case FrameType.MapRegion:
+                    Map();
+                    break;
+                case FrameType.UnmapRegion:
+                    Unmap(WireProtocol.ReadUnmapRegion(_reader));
+                    break;
+                case FrameType.Load:
+                    Load(WireProtocol.ReadLoad(_reader));
+                    break;
+                case FrameType.Define:
+                    Define();
+                    break;
+                case FrameType.Call:
+                    Call();
+                    break;
+                case FrameType.Exit:
+                    return 0;
+            }
+        }
+
+        return 0;
+    }
+
+    private void Map()
+    {
+        var (id, size, path) = WireProtocol.ReadMapRegion(_reader);
+        var file = MemoryMappedFile.CreateFromFile(path, FileMode.Open, null, size, MemoryMappedFileAccess.ReadWrite);
+        var view = file.CreateViewAccessor(0, size, MemoryMappedFileAccess.ReadWrite);
+        _regions[id] = (file, view, view.SafeMemoryMappedViewHandle.DangerousGetHandle() + (nint)view.PointerOffset);
+    }
+
+    private void Unmap(int id)
+    {
+        if (_regions.Remove(id, out var region))
+        {
+            region.View.Dispose();
+            region.File.Dispose();
+        }
+    }
+
+    private void Load(string path)
+    {
+        try
+        {
+            _library = NativeLibraryHandle.Open(path);
+        }
+        catch (Exception e)
+        {
+            _loadError = e.Message;
+        }
+    }
+
+    private void Define()
+    {
+        var (id, isTrivial, declaration) = WireProtocol.ReadDefine(_reader);
+        while (_functions.Count <= id)
+        {
+            _functions.Add(null);
+            _defineErrors.Add(null);
+        }
+
+        try
+        {
+            if (_library is null)
+            {
+                throw new InvalidOperationException(_loadError ?? "No library was loaded.");
+            }
+
+            var signature = CDeclarationParser.Parse(declaration);
+            nint address = _library.TryGetExport(signature.Name);
+            if (address == 0)
+            {
+                throw new NativeBindingException(BindingErrors.SymbolNotFound(signature.Name, _library.Path));
+            }
+
+            _functions[id] = new NativeFunction(_library, address, signature, ExecutionMode.Sync, NativeCost.Unspecified, isTrivial);
+        }
+        catch (Exception e)
+        {
+            _defineErrors[id] = e.Message;
+        }
+    }
+
+    private void Call()
+    {
+        var (callId, functionId) = WireProtocol.ReadCall(_reader, _slots, _fixups);
+        var function = functionId < _functions.Count ? _functions[functionId] : null;
+        if (function is null)
+        {
+            Reply(callId, ResultStatus.Error, 0, (functionId < _defineErrors.Count ? _defineErrors[functionId] : null) ?? "The function was not defined.");
+            return;
+        }
+
+        foreach (var fixup in _fixups)
+        {
+            nint pointer = _regions[fixup.RegionId].Address + (nint)fixup.Offset;
+            if (fixup.TargetsSlot)
+            {
+                _slots[(int)fixup.Target] = (ulong)pointer;
+            }
+            else
+            {
+                Marshal.WriteIntPtr(_regions[fixup.TargetRegionId].Address + (nint)fixup.Target, pointer);
+            }
+        }
+
+        var parameters = function.Plan.Parameters;
+        if (_args.Length != parameters.Count)
+        {
+            _args = new object?[parameters.Count];
+        }
+
+        for (int i = 0; i < parameters.Count; i++)
+        {
+            _args[i] = SlotConverter.Argument(parameters[i], _slots[i]);
+        }
+
+        object? result;
+        try
+        {
+            result = function.InvokeInProcess(_args);
+        }
+        catch (Exception e)
+        {
+            Reply(callId, ResultStatus.Error, 0, e.Message);
+            return;
+        }
+
+        if (function.Plan.Return.Kind == ValueKind.CharPointer)
+        {
+            Reply(callId, result is null ? ResultStatus.NullString : ResultStatus.Ok, 0, result as string);
+        }
+        else
+        {
+            Reply(callId, ResultStatus.Ok, SlotConverter.FromResult(result), null);
+        }
+    }
+
+    private void Reply(int callId, ResultStatus status, ulong slot, string? text)
+    {
+        WireProtocol.WriteResult(_writer, callId, status, slot, text);
+        _writer.Send(output);
+    }
+}

@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Text;
+
+namespace Relaxnative;
+
+/// <summary>Every message of the Isolation room, in one place.</summary>
+internal static class IsolationErrors
+{
+    internal static string Crash(string? function, string? signal, int exitCode, string stderrTail)
+    {
+        var text = new StringBuilder();
+        text.Append(function is null ? "The helper process died" : $"The helper process died while running '{function}'");
+        string code = exitCode.ToString(CultureInfo.InvariantCulture);
+        text.Append(signal is null
+            ? ": it exited with code " + code + " (native code called exit()?)."
+            : ": it was killed by " + signal + " (exit code " + code + ").");
+        text.Append(" The host process is unaffected; the next call starts a fresh helper. Buffers you passed hold their contents from before the call.");
+        if (stderrTail.Length > 0)
+        {
+            text.AppendLine().Append("Helper stderr (last lines):").AppendLine().Append(stderrTail);
+        }
+
+        return text.ToString();
+    }
+
+    internal static string Timeout(string function, TimeSpan timeout) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"'{function}' ran longer than the call timeout of {timeout.TotalMilliseconds:0.###} ms, so its helper process was killed. ") +
+            "The next call starts a fresh helper; pointers it returned before are gone. Raise CallTimeout if the call is legitimately slow.";
+
+    internal static string CallbackRefused(string function, int index, string? name) =>
+        $"Argument {index + 1} ('{name ?? "unnamed"}') of '{function}' is a callback, but the module runs in a helper process " +
+        "(IsolationMode.Process), which cannot call back into this process. Load the module with IsolationMode.Worker or InProcess " +
+        "to pass delegates, or pass a native function pointer (nint) that lives in the helper.";
+
+    internal static string UnsizedPointer(string function, int index, string? name) =>
+        $"Argument {index + 1} ('{name ?? "unnamed"}') of '{function}' is a NativePointer of unknown size into this process; " +
+        "the helper process cannot see this memory and Relaxnative cannot know how much to copy. Pass the NativeBuffer, a " +
+        "NativePointer from Slice (it has a size), or memory from the module's Alloc (shared with the helper, no copy).";
+
+    internal static string ForeignRemote(string function, int index, string? name, string origin, string expected) =>
+        $"Argument {index + 1} ('{name ?? "unnamed"}') of '{function}' is a pointer from another helper ({origin}); " +
+        $"it only means something to that module's helper, not to '{expected}'.";
+
+    internal static string UnsupportedArgument(string function, int index, string? name, object value) =>
+        $"Argument {index + 1} ('{name ?? "unnamed"}') of '{function}': {value.GetType().Name} cannot cross into the helper process. " +
+        "Pass a NativeBuffer, an array of a primitive type, a string (for const char*), a NativePointer returned by this module, nint, or null.";
+
+    internal static string HostNotFound(IReadOnlyList<string> tried) =>
+        "Cannot find the helper process Relaxnative.Host.dll, which IsolationMode.Process needs. Tried:" +
+        string.Concat(tried.Select(t => Environment.NewLine + "  " + t)) + Environment.NewLine +
+        "Reference the Relaxnative.Host project (or package) so that it is copied beside your application, or set " +
+        "RELAXNATIVE_HOST (or ProcessIsolationOptions.HostPath) to the full path of Relaxnative.Host.dll.";
+
+    internal static string HelperStartFailed(string command, string detail, string stderrTail) =>
+        $"The helper process '{command}' did not start: {detail}" +
+        (stderrTail.Length > 0 ? Environment.NewLine + "Helper stderr (last lines):" + Environment.NewLine + stderrTail : "") +
+        Environment.NewLine + "Check that the 'dotnet' host can run it ('dotnet exec <path>'), or set RELAXNATIVE_HOST.";
+
+    internal static string WorkerDisposed() =>
+        "The worker pool was disposed before this call ran. Dispose the module only after its calls have finished.";
+}

@@ -1,0 +1,304 @@
+using System.Runtime.InteropServices;
+using System.Text;
+using Relaxnative.Binding;
+using Relaxnative.Isolation.Wire;
+
+namespace Relaxnative.Isolation.Process;
+
+/// <summary>
+/// Turns one call's .NET arguments into slots and fixups: scalars go in slots; buffers, arrays and strings are copied
+/// into the scratch region (buffers from the module's shared regions are not copied at all) and their pointers become
+/// fixups the helper resolves against its own mapping. After the call, writable copies are copied back. Reused across
+/// calls under the dispatcher's lock, so a call with only scalars allocates nothing.
+/// </summary>
+internal sealed class CallMarshaller
+{
+    private const int Alignment = 16;
+    private readonly List<Fixup> _fixups = [];
+    private readonly List<CopyBack> _copyBacks = [];
+    private readonly List<NativeBuffer> _leases = [];
+    private ulong[] _slots = new ulong[8];
+    private SharedRegion _scratch = null!;
+    private IReadOnlyList<SharedRegion> _shared = [];
+    private long _used;
+
+    private readonly record struct CopyBack(object Target, long Offset, int ByteCount);
+
+    /// <summary>Thrown when the scratch region is too small for a call; the dispatcher grows it and retries.</summary>
+    internal sealed class RegionFullException(long neededBytes) : Exception("The scratch region is full.")
+    {
+        internal long NeededBytes { get; } = neededBytes;
+    }
+
+    internal ReadOnlySpan<ulong> Slots(int count) => _slots.AsSpan(0, count);
+
+    internal ReadOnlySpan<Fixup> Fixups => CollectionsMarshal.AsSpan(_fixups);
+
+    /// <summary>Converts <paramref name="args"/>; on any exception everything taken so far is undone.</summary>
+    internal void Encode(NativeFunction function, ReadOnlySpan<object?> args, SharedRegion scratch, IReadOnlyList<SharedRegion> shared, string origin)
+    {
+        var parameters = function.Plan.Parameters;
+        if (args.Length != parameters.Count)
+        {
+            BindingErrors.ThrowArgumentCount(function.Signature, args.Length);
+        }
+
+        _scratch = scratch;
+        _shared = shared;
+        _used = 0;
+        if (_slots.Length < args.Length)
+        {
+            _slots = new ulong[Math.Max(args.Length, _slots.Length * 2)];
+        }
+
+        try
+        {
+            for (int i = 0; i < parameters.Count; i++)
+            {
+                var plan = parameters[i];
+                object? value = args[i];
+                _slots[i] = plan.Kind switch
+                {
+                    ValueKind.Int32 when value is int int32 => (ulong)int32,
+                    ValueKind.Pointer or ValueKind.CharPointer or ValueKind.PointerTable => Pointer(function, i, plan, value, origin),
+                    ValueKind.FunctionPointer => FunctionPointer(function, i, plan, value, origin),
+                    _ => SlotConverter.Scalar(function.Name, plan, value),
+                };
+            }
+        }
+        catch
+        {
+            Finish(copyBack: false);
+            throw;
+        }
+    }
+
+    /// <summary>After the call: copies writable data back (when the call ran) and ends the leases.</summary>
+    internal void Finish(bool copyBack)
+    {
+        if (copyBack)
+        {
+            foreach (var item in _copyBacks)
+            {
+                var source = _scratch.View.AsSpan<byte>(item.Offset, item.ByteCount);
+                source.CopyTo(TargetBytes(item.Target, item.ByteCount));
+            }
+        }
+
+        _copyBacks.Clear();
+        _fixups.Clear();
+        foreach (var buffer in _leases)
+        {
+            buffer.DangerousRelease();
+        }
+
+        _leases.Clear();
+    }
+
+    private ulong Pointer(NativeFunction function, int index, ValuePlan plan, object? value, string origin)
+    {
+        bool writable = plan.Type.Pointee is not { IsConst: true };
+        switch (value)
+        {
+            case null:
+                return 0;
+            case nint address:
+                return (ulong)address;
+            case nuint address:
+                return address;
+            case NativePointer { IsRemote: true } remote:
+                return RemoteAddress(function, index, plan, remote, origin);
+            case NativeBuffer buffer:
+                return Buffer(index, buffer, writable, slotTarget: true);
+            case NativePointer pointer:
+                return LocalPointer(function, index, plan, pointer, writable, slotTarget: true);
+            case string text when plan.Type.IsCString:
+            {
+                int byteCount = Encoding.UTF8.GetByteCount(text);
+                long offset = Reserve(byteCount + 1);
+                var target = _scratch.View.AsSpan<byte>(offset, byteCount + 1);
+                Encoding.UTF8.GetBytes(text, target);
+                target[byteCount] = 0;
+                _fixups.Add(Fixup.ForSlot(index, _scratch.Id, offset));
+                return 0;
+            }
+
+            case NativeBuffer?[] buffers when plan.Kind == ValueKind.PointerTable:
+            {
+                long table = Table(index, buffers.Length);
+                for (int i = 0; i < buffers.Length; i++)
+                {
+                    if (buffers[i] is { } entry)
+                    {
+                        TableEntry(table, i, Buffer(-1, entry, writable: true, slotTarget: false));
+                    }
+                }
+
+                return 0;
+            }
+
+            case NativePointer?[] pointers when plan.Kind == ValueKind.PointerTable:
+            {
+                long table = Table(index, pointers.Length);
+                for (int i = 0; i < pointers.Length; i++)
+                {
+                    switch (pointers[i])
+                    {
+                        case null:
+                            break;
+                        case { IsRemote: true } remote:
+                            _scratch.View.Write(table + (i * 8L), (long)RemoteAddress(function, index, plan, remote, origin));
+                            break;
+                        case { } local:
+                            TableEntry(table, i, LocalPointer(function, index, plan, local, writable: true, slotTarget: false));
+                            break;
+                    }
+                }
+
+                return 0;
+            }
+
+            case Array array when array.GetType().GetElementType() is { IsPrimitive: true }:
+            {
+                int byteCount = System.Buffer.ByteLength(array);
+                long offset = Reserve(byteCount);
+                TargetBytes(array, byteCount).CopyTo(_scratch.View.AsSpan<byte>(offset, byteCount));
+                if (writable)
+                {
+                    _copyBacks.Add(new CopyBack(array, offset, byteCount));
+                }
+
+                _fixups.Add(Fixup.ForSlot(index, _scratch.Id, offset));
+                return 0;
+            }
+
+            default:
+                throw new ArgumentException(IsolationErrors.UnsupportedArgument(function.Name, index, plan.Parameter?.Name, value));
+        }
+    }
+
+    private static ulong RemoteAddress(NativeFunction function, int index, ValuePlan plan, NativePointer remote, string origin)
+    {
+        if (remote.RemoteOrigin != origin)
+        {
+            throw new ArgumentException(IsolationErrors.ForeignRemote(function.Name, index, plan.Parameter?.Name, remote.RemoteOrigin!, origin));
+        }
+
+        return (ulong)remote.DangerousGetAddress();
+    }
+
+    private ulong FunctionPointer(NativeFunction function, int index, ValuePlan plan, object? value, string origin) => value switch
+    {
+        null => 0,
+        nint address => (ulong)address,
+        NativePointer { IsRemote: true } remote => RemoteAddress(function, index, plan, remote, origin),
+        Delegate or NativeCallback => throw new NotSupportedException(IsolationErrors.CallbackRefused(function.Name, index, plan.Parameter?.Name)),
+        _ => throw new ArgumentException(IsolationErrors.UnsupportedArgument(function.Name, index, plan.Parameter?.Name, value)),
+    };
+
+    /// <summary>
+    /// A buffer: no copy when it lives in one of the module's shared regions; otherwise copied into scratch (and back
+    /// when <paramref name="writable"/>). Returns the fixup-less slot value 0, recording a fixup for the slot
+    /// (<paramref name="slotTarget"/>) or handing back the packed location for a table entry.
+    /// </summary>
+    private ulong Buffer(int index, NativeBuffer buffer, bool writable, bool slotTarget)
+    {
+        buffer.DangerousAddRef();
+        _leases.Add(buffer);
+        nint address = buffer.DangerousGetAddress();
+        long size = buffer.Size;
+        foreach (var region in _shared)
+        {
+            if (region.Contains(address, size))
+            {
+                return Located(index, region.Id, address - region.Address, slotTarget);
+            }
+        }
+
+        int byteCount = checked((int)size);
+        long offset = Reserve(byteCount);
+        buffer.AsSpan<byte>(0, byteCount).CopyTo(_scratch.View.AsSpan<byte>(offset, byteCount));
+        if (writable)
+        {
+            _copyBacks.Add(new CopyBack(buffer, offset, byteCount));
+        }
+
+        return Located(index, _scratch.Id, offset, slotTarget);
+    }
+
+    private ulong LocalPointer(NativeFunction function, int index, ValuePlan plan, NativePointer pointer, bool writable, bool slotTarget)
+    {
+        if (pointer.Size <= 0)
+        {
+            throw new ArgumentException(IsolationErrors.UnsizedPointer(function.Name, index, plan.Parameter?.Name));
+        }
+
+        if (pointer.Owner is { } owner)
+        {
+            owner.DangerousAddRef();
+            _leases.Add(owner);
+        }
+
+        nint address = pointer.Address;
+        foreach (var region in _shared)
+        {
+            if (region.Contains(address, pointer.Size))
+            {
+                return Located(index, region.Id, address - region.Address, slotTarget);
+            }
+        }
+
+        int byteCount = checked((int)pointer.Size);
+        long offset = Reserve(byteCount);
+        pointer.AsSpan<byte>(byteCount).CopyTo(_scratch.View.AsSpan<byte>(offset, byteCount));
+        if (writable)
+        {
+            _copyBacks.Add(new CopyBack(pointer, offset, byteCount));
+        }
+
+        return Located(index, _scratch.Id, offset, slotTarget);
+    }
+
+    // For a slot, records the fixup and returns 0; for a table entry, packs (region, offset) for TableEntry.
+    private ulong Located(int index, int regionId, long offset, bool slotTarget)
+    {
+        if (slotTarget)
+        {
+            _fixups.Add(Fixup.ForSlot(index, regionId, offset));
+            return 0;
+        }
+
+        return ((ulong)(uint)regionId << 40) | (ulong)offset;
+    }
+
+    private long Table(int index, int count)
+    {
+        long table = Reserve(Math.Max(count, 1) * 8L);
+        _scratch.View.AsSpan<byte>(table, Math.Max(count, 1) * 8).Clear();
+        _fixups.Add(Fixup.ForSlot(index, _scratch.Id, table));
+        return table;
+    }
+
+    private void TableEntry(long table, int entry, ulong packed) =>
+        _fixups.Add(new Fixup(_scratch.Id, table + (entry * 8L), (int)(packed >> 40), (long)(packed & ((1UL << 40) - 1))));
+
+    private long Reserve(long byteCount)
+    {
+        long offset = (_used + Alignment - 1) & ~(long)(Alignment - 1);
+        if (offset + byteCount > _scratch.Size)
+        {
+            throw new RegionFullException(offset + byteCount);
+        }
+
+        _used = offset + byteCount;
+        return offset;
+    }
+
+    private static Span<byte> TargetBytes(object target, int byteCount) => target switch
+    {
+        NativeBuffer buffer => buffer.AsSpan<byte>(0, byteCount),
+        NativePointer pointer => pointer.AsSpan<byte>(byteCount),
+        Array array => MemoryMarshal.CreateSpan(ref MemoryMarshal.GetArrayDataReference(array), byteCount),
+        _ => throw new InvalidOperationException("Unknown copy-back target."),
+    };
+}

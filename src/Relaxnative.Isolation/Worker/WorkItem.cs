@@ -1,0 +1,98 @@
+using Relaxnative.Binding;
+
+namespace Relaxnative.Isolation.Worker;
+
+/// <summary>One queued call: the function, its arguments, the leases taken for it, and the task to complete.</summary>
+internal sealed class WorkItem : TaskCompletionSource<object?>
+{
+    private readonly NativeFunction _function;
+    private readonly INativeDispatcher? _dispatcher;
+    private readonly object?[] _args;
+    private readonly CancellationTokenRegistration _registration;
+    private List<NativeBuffer>? _leases;
+    private int _state; // 0 queued, 1 started or finished
+    private object? _result;
+    private Exception? _exception;
+    private bool _skipped;
+
+    internal WorkItem(NativeFunction function, object?[] args, List<NativeBuffer>? leases, CancellationToken cancellationToken,
+        INativeDispatcher? dispatcher)
+        // Continuations run inline on the worker that completed the call: handing them to the thread pool costs a
+        // thread wake-up per call (WorkerBenchmarks.Worker_InvokeAsync). Awaiters that do heavy work after the await
+        // should hop off with Task.Yield or ConfigureAwait(ConfigureAwaitOptions.ForceYielding).
+        : base(TaskCreationOptions.None)
+    {
+        _dispatcher = dispatcher;
+        _function = function;
+        _args = args;
+        _leases = leases;
+        if (cancellationToken.CanBeCanceled)
+        {
+            _registration = cancellationToken.Register(static (state, token) => ((WorkItem)state!).Cancel(token), this);
+        }
+    }
+
+    /// <summary>Runs the call on this thread unless it was cancelled first; <see cref="Complete"/> then publishes the outcome.</summary>
+    internal void Run()
+    {
+        if (Interlocked.Exchange(ref _state, 1) != 0)
+        {
+            _skipped = true;
+            return;
+        }
+
+        _registration.Dispose();
+        try
+        {
+            _result = _dispatcher is not null ? _dispatcher.Invoke(_function, _args)
+                : _leases is null ? _function.InvokeInProcess(_args)
+                : _function.InvokeInProcess(ArgumentLeases.Addresses(_args));
+        }
+        catch (Exception e)
+        {
+            _exception = e;
+        }
+
+        // Leases end before the task completes: continuations run inline and may inspect the buffers.
+        ReleaseLeases();
+    }
+
+    /// <summary>Completes the task with the outcome of <see cref="Run"/> (continuations run inline, on this thread).</summary>
+    internal void Complete()
+    {
+        if (_skipped)
+        {
+            return;
+        }
+
+        if (_exception is not null)
+        {
+            TrySetException(_exception);
+        }
+        else
+        {
+            TrySetResult(_result);
+        }
+    }
+
+    internal void Fail(Exception exception)
+    {
+        if (Interlocked.Exchange(ref _state, 1) == 0)
+        {
+            _registration.Dispose();
+            ReleaseLeases();
+            TrySetException(exception);
+        }
+    }
+
+    private void Cancel(CancellationToken token)
+    {
+        if (Interlocked.Exchange(ref _state, 1) == 0)
+        {
+            ReleaseLeases();
+            TrySetCanceled(token);
+        }
+    }
+
+    private void ReleaseLeases() => ArgumentLeases.Release(Interlocked.Exchange(ref _leases, null));
+}
