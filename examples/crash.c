@@ -7,12 +7,13 @@
 #include <stdlib.h>
 
 // Writes through a NULL pointer: SIGSEGV on Linux and macOS, an access
-// violation on Windows. The volatile pointer stops the compiler from proving
+// violation on Windows. The volatile pointer to volatile int stops the compiler
+// (gcc 12 at -O2 deletes a store through a merely volatile pointer) from proving
 // the store undefined and deleting it (or replacing it with a trap). Returns
 // code only in the sense that it is declared to; it never returns.
 int crash(int code)
 {
-    int* volatile target = NULL;
+    volatile int* volatile target = NULL;
     *target = code;
     return code;
 }

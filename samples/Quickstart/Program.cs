@@ -60,7 +60,24 @@ using var heavy = Native.Load(Path.Combine(examples, "heavy.c"));
 Console.WriteLine($"heavy is {heavy["heavy"].Mode} (@async), cost {heavy["heavy"].Cost}: {await heavy["heavy"].InvokeAsync<double>(1000L):F6}");
 Console.WriteLine();
 
-// 4. Native memory: ownership, bounds, use-after-free, leases, guards, arenas.
+// 4. Crash isolation: in a helper process, a segfault is an exception and the program carries on.
+using (var crashy = Native.Load(Path.Combine(examples, "crash.c"), new LoadOptions { Isolation = IsolationMode.Process }))
+{
+    try
+    {
+        crashy["crash"].Invoke(1);
+    }
+    catch (NativeCrashException e)
+    {
+        Console.WriteLine($"crash(1) in the helper process: {e.Signal} in '{e.FunctionName}'; this process is fine.");
+    }
+
+    Console.WriteLine($"well_behaved(41) on a fresh helper = {crashy["well_behaved"].Invoke(41)}");
+}
+
+Console.WriteLine();
+
+// 5. Native memory: ownership, bounds, use-after-free, leases, guards, arenas.
 MemoryTour.Run();
 
 /// <summary>Finds the repository's examples folder from wherever the sample runs.</summary>

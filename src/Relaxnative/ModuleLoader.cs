@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Relaxnative.Binding;
 using Relaxnative.Build;
+using Relaxnative.Isolation.Process;
 using Relaxnative.Signatures;
 using Trace = Relaxnative.Diagnostics.Trace;
 using Relaxnative.Diagnostics;
@@ -59,7 +60,9 @@ internal static class ModuleLoader
             }
         }
 
-        var module = new NativeModule(NativeLibraryHandle.Open(libraryPath), isLibrary ? null : fullPath, options.Isolation, skipped);
+        var module = options.Isolation == IsolationMode.Process
+            ? new NativeModule(StartHelper(libraryPath, options), isLibrary ? null : fullPath, skipped)
+            : new NativeModule(NativeLibraryHandle.Open(libraryPath), isLibrary ? null : fullPath, options.Isolation, skipped);
         try
         {
             foreach (var (signature, annotated, cost, trivial) in candidates)
@@ -97,6 +100,33 @@ internal static class ModuleLoader
         RelaxnativeEventSource.Log.Bind(libraryPath, module.Functions.Count);
         RelaxnativeEventSource.Log.Load(fullPath, libraryPath, module.Functions.Count, skipped.Count, elapsed);
         return module;
+    }
+
+    /// <summary>The helper process for a process-isolated module (started on the first call), with tracing attached.</summary>
+    private static ProcessDispatcher StartHelper(string libraryPath, LoadOptions options)
+    {
+        var process = ProcessDispatcher.Start(libraryPath, new ProcessIsolationOptions { CallTimeout = options.CallTimeout });
+        process.HelperStarted += (_, e) =>
+        {
+            Trace.Write("helper-start", ("library", libraryPath), ("pid", e.ProcessId));
+            RelaxnativeEventSource.Log.HelperStart(libraryPath, e.ProcessId);
+        };
+        process.HelperExited += (_, e) =>
+        {
+            string reason = e.Signal ?? "exit " + e.ExitCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Trace.Write("helper-exit", ("library", libraryPath), ("pid", e.ProcessId), ("reason", reason));
+            RelaxnativeEventSource.Log.HelperExit(libraryPath, e.ProcessId, reason);
+        };
+        if (Trace.DispatchEnabled)
+        {
+            process.CallDispatched += (_, e) =>
+            {
+                Trace.Write("dispatch", ("function", e.Function.Name), ("isolation", "process"));
+                RelaxnativeEventSource.Log.Dispatch(e.Function.Name, "process");
+            };
+        }
+
+        return process;
     }
 
     /// <summary>A function's mode: <see cref="LoadOptions.FunctionModes"/>, then its annotation, then <see cref="LoadOptions.DefaultMode"/>, then Sync.</summary>

@@ -1,18 +1,29 @@
 using System.Collections.Concurrent;
 using System.Dynamic;
 using Relaxnative.Binding;
+using Relaxnative.Isolation.Process;
+using Relaxnative.Isolation.Worker;
 using Relaxnative.Signatures;
 
 namespace Relaxnative;
 
 /// <summary>
 /// An open native library and the functions bound in it. Thread-safe: functions may be bound and called from any
-/// thread. <see cref="Dispose"/> closes the library; calls made afterwards throw <see cref="ObjectDisposedException"/>,
-/// and it must not race calls still running.
+/// thread. <see cref="Dispose"/> closes the library (and stops its helper process); calls made afterwards throw
+/// <see cref="ObjectDisposedException"/>, and it must not race calls still running.
 /// </summary>
+/// <remarks>
+/// With <see cref="IsolationMode.Worker"/>, Async functions' <c>InvokeAsync</c> (and <c>dynamic</c> calls, which then
+/// return a <see cref="Task{TResult}"/>) run on native worker threads. With <see cref="IsolationMode.Process"/>, the
+/// library is never loaded into this process: every call runs in the module's helper process.
+/// </remarks>
 public sealed class NativeModule : IDisposable, IAsyncDisposable
 {
-    private readonly NativeLibraryHandle _library;
+    // One pool of native worker threads serves every worker-isolated module of the process.
+    private static readonly Lazy<WorkerDispatcher> s_workers = new(() => new WorkerDispatcher());
+
+    private readonly NativeLibraryHandle? _library;
+    private readonly ProcessDispatcher? _process;
     private readonly ConcurrentDictionary<string, NativeFunction> _functions = new(StringComparer.Ordinal);
     private Dictionary<string, SkippedFunction> _skipped = [];
     private readonly List<NativeFunction> _order = [];
@@ -20,8 +31,19 @@ public sealed class NativeModule : IDisposable, IAsyncDisposable
     internal NativeModule(NativeLibraryHandle library, string? sourcePath, IsolationMode isolation, IReadOnlyList<SkippedFunction> skipped)
     {
         _library = library;
+        LibraryPath = library.Path;
         SourcePath = sourcePath;
         Isolation = isolation;
+        SetSkipped(skipped);
+    }
+
+    /// <summary>A module whose library lives in a helper process.</summary>
+    internal NativeModule(ProcessDispatcher process, string? sourcePath, IReadOnlyList<SkippedFunction> skipped)
+    {
+        _process = process;
+        LibraryPath = process.LibraryPath;
+        SourcePath = sourcePath;
+        Isolation = IsolationMode.Process;
         SetSkipped(skipped);
     }
 
@@ -50,7 +72,10 @@ public sealed class NativeModule : IDisposable, IAsyncDisposable
     public IsolationMode Isolation { get; }
 
     /// <summary>The path of the shared library.</summary>
-    public string LibraryPath => _library.Path;
+    public string LibraryPath { get; }
+
+    /// <summary>The helper process's id while one runs (process isolation only); otherwise null.</summary>
+    public int? HelperProcessId => _process?.HelperProcessId;
 
     /// <summary>The source file the library was built from, or null for a library opened directly.</summary>
     public string? SourcePath { get; }
@@ -108,13 +133,25 @@ public sealed class NativeModule : IDisposable, IAsyncDisposable
             throw new NativeBindingException(signature.Name, problems);
         }
 
-        nint address = _library.TryGetExport(signature.Name);
-        if (address == 0)
+        NativeFunction function;
+        if (_process is not null)
         {
-            throw new NativeBindingException(signature.Name, [BindingErrors.SymbolNotFound(signature.Name, LibraryPath)]);
+            // The library is not loaded here; a missing symbol is reported by the helper at the first call.
+            function = _process.CreateFunction(signature, options.Mode, options.Cost, options.Trivial);
+        }
+        else
+        {
+            nint address = _library!.TryGetExport(signature.Name);
+            if (address == 0)
+            {
+                throw new NativeBindingException(signature.Name, [BindingErrors.SymbolNotFound(signature.Name, LibraryPath)]);
+            }
+
+            // Only Async functions of worker-isolated modules need the pool; everything else calls directly.
+            var dispatcher = Isolation == IsolationMode.Worker && options.Mode == ExecutionMode.Async ? s_workers.Value : null;
+            function = new NativeFunction(_library, address, signature, options.Mode, options.Cost, options.Trivial, dispatcher);
         }
 
-        var function = new NativeFunction(_library, address, signature, options.Mode, options.Cost, options.Trivial);
         lock (_order)
         {
             _order.RemoveAll(f => f.Name == function.Name);
@@ -128,7 +165,7 @@ public sealed class NativeModule : IDisposable, IAsyncDisposable
     /// <summary>Binds a scanned function if the library exports it; false when the symbol is missing.</summary>
     internal bool TryBindExport(CFunctionSignature signature, BindOptions options)
     {
-        if (_library.TryGetExport(signature.Name) == 0)
+        if (_library is not null && _library.TryGetExport(signature.Name) == 0)
         {
             return false;
         }
@@ -145,8 +182,32 @@ public sealed class NativeModule : IDisposable, IAsyncDisposable
     /// <summary>A <c>dynamic</c> view: <c>module.AsDynamic().add(2, 3)</c> calls the bound function <c>add</c>.</summary>
     public dynamic AsDynamic() => new DynamicModule(this);
 
-    /// <summary>Closes the library. Idempotent.</summary>
-    public void Dispose() => _library.Dispose();
+    /// <summary>
+    /// Allocates <paramref name="size"/> bytes for calls into this module. In process isolation the memory is shared
+    /// with the helper, so it crosses with no copy (and survives a helper crash); release it with <see cref="Free"/>
+    /// or let <see cref="Dispose"/> do it. Otherwise this is <c>Native.Alloc(size)</c>.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="size"/> is not positive.</exception>
+    public NativeBuffer Alloc(long size) =>
+        _process is not null ? _process.Alloc(size) : Memory.Heap.NativeHeap.Allocate(size, AllocOptions.Default);
+
+    /// <summary>Frees a buffer from <see cref="Alloc"/> (shared buffers go back to the module; others are freed normally).</summary>
+    /// <exception cref="InvalidFreeException">The buffer was already freed.</exception>
+    public void Free(NativeBuffer buffer)
+    {
+        ArgumentNullException.ThrowIfNull(buffer);
+        if (_process is null || !_process.FreeShared(buffer))
+        {
+            buffer.Free();
+        }
+    }
+
+    /// <summary>Closes the library and stops the helper process, if any. Idempotent.</summary>
+    public void Dispose()
+    {
+        _library?.Dispose();
+        _process?.Dispose();
+    }
 
     /// <summary>Closes the library. Idempotent.</summary>
     public ValueTask DisposeAsync()
@@ -162,7 +223,11 @@ public sealed class NativeModule : IDisposable, IAsyncDisposable
     {
         public override bool TryInvokeMember(InvokeMemberBinder binder, object?[]? args, out object? result)
         {
-            result = module[binder.Name].Invoke(args ?? []);
+            var function = module[binder.Name];
+            // Async functions of isolated modules return a Task, so `await mod.heavy(...)` runs off the caller.
+            result = function.Mode == ExecutionMode.Async && module.Isolation != IsolationMode.InProcess
+                ? function.InvokeAsync(args ?? [])
+                : function.Invoke(args ?? []);
             return true;
         }
 

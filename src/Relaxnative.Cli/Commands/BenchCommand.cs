@@ -35,7 +35,7 @@ internal static class BenchCommand
         };
         command.SetAction(parse => Run(new Settings(parse.GetValue(file)!, parse.GetValue(function)!, parse.GetValue(scalars) ?? [],
             parse.GetValue(size), parse.GetValue(iterations), Math.Max(0, parse.GetValue(warmup)),
-            Support.Isolation.Parse(parse.GetValue(isolation)!), parse.GetValue(traditional), parse.GetValue(json))));
+            Support.IsolationOption.Parse(parse.GetValue(isolation)!), parse.GetValue(traditional), parse.GetValue(json))));
         return command;
     }
 
@@ -57,7 +57,7 @@ internal static class BenchCommand
 
     private static int Run(Settings s)
     {
-        var isolation = Support.Isolation.Resolve(s.Isolation);
+        var isolation = Support.IsolationOption.Resolve(s.Isolation);
         using var module = ModuleLoading.Load(s.File, LoadOptions.Default with { Isolation = isolation }, s.Json);
         var function = FunctionLookup.Find(module, s.Function);
         var known = KnownKernels.Find(function.Name);
@@ -85,7 +85,7 @@ internal static class BenchCommand
             {
                 ["function"] = function.Name,
                 ["signature"] = function.Signature.ToString(),
-                ["isolation"] = Support.Isolation.Name(isolation),
+                ["isolation"] = Support.IsolationOption.Name(isolation),
                 ["path"] = path,
                 ["size"] = s.Size,
                 ["count"] = count,
@@ -101,7 +101,7 @@ internal static class BenchCommand
             return ExitCodes.Success;
         }
 
-        Terminal.Line($"{function.Signature}  [{path} call, {Support.Isolation.Name(isolation)}, size {s.Size}, {s.Iterations} iterations, {s.Warmup} warm-up]");
+        Terminal.Line($"{function.Signature}  [{path} call, {Support.IsolationOption.Name(isolation)}, size {s.Size}, {s.Iterations} iterations, {s.Warmup} warm-up]");
         var table = Tables.Create("", "calls/s", "mean", "median", "p95", "min");
         Row(table, "native", native);
         if (baseline is not null)

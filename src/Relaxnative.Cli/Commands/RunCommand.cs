@@ -29,13 +29,13 @@ internal static class RunCommand
             file, function, arguments, isolation, json,
         };
         command.SetAction(parse => Run(parse.GetValue(file)!, parse.GetValue(function)!, parse.GetValue(arguments) ?? [],
-            Isolation.Parse(parse.GetValue(isolation)!), parse.GetValue(json)));
+            IsolationOption.Parse(parse.GetValue(isolation)!), parse.GetValue(json)));
         return command;
     }
 
     private static int Run(string file, string name, string[] texts, IsolationMode requested, bool json)
     {
-        var isolation = Isolation.Resolve(requested);
+        var isolation = IsolationOption.Resolve(requested);
         using var module = ModuleLoading.Load(file, LoadOptions.Default with { Isolation = isolation }, json);
         var function = FunctionLookup.Find(module, name);
         var plan = CallPlanner.Create(function.Signature);

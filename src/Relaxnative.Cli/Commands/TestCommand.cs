@@ -22,14 +22,14 @@ internal static class TestCommand
         {
             path, isolation, json,
         };
-        command.SetAction(parse => Run(parse.GetValue(path)!, Support.Isolation.Parse(parse.GetValue(isolation)!), parse.GetValue(json)));
+        command.SetAction(parse => Run(parse.GetValue(path)!, Support.IsolationOption.Parse(parse.GetValue(isolation)!), parse.GetValue(json)));
         return command;
     }
 
     private static int Run(string path, IsolationMode requested, bool json)
     {
         var files = TestDiscovery.Discover(path);
-        var isolation = Support.Isolation.Resolve(requested);
+        var isolation = Support.IsolationOption.Resolve(requested);
         var outcomes = new List<TestOutcome>();
         foreach (var file in files)
         {
@@ -59,7 +59,7 @@ internal static class TestCommand
         {
             JsonOutput.Write(new JsonObject
             {
-                ["isolation"] = Support.Isolation.Name(isolation),
+                ["isolation"] = Support.IsolationOption.Name(isolation),
                 ["tests"] = new JsonArray([.. outcomes.Select(o => (JsonNode)new JsonObject
                 {
                     ["file"] = o.File,

@@ -17,7 +17,7 @@ internal static class CommonOptions
             DefaultValueFactory = _ => defaultValue,
             HelpName = "in-process|worker|process",
         };
-        option.AcceptOnlyFromAmong(Support.Isolation.Names);
+        option.AcceptOnlyFromAmong(Support.IsolationOption.Names);
         return option;
     }
 

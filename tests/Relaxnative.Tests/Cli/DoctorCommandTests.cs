@@ -11,7 +11,7 @@ public sealed class DoctorCommandTests
         Assert.Contains("runtime: .NET", result.StandardOutput);
         Assert.Matches(@"│ C\s+│ \S+\s+│ /\S+", result.StandardOutput);
         Assert.Contains("cache: " + CliRunner.CacheDirectory, result.StandardOutput);
-        Assert.Contains("helper: not available in this build", result.StandardOutput);
+        Assert.Contains("Relaxnative.Host", result.StandardOutput);
     }
 
     [Fact]
@@ -35,6 +35,6 @@ public sealed class DoctorCommandTests
         var c = json.GetProperty("compilers").EnumerateArray().Single(l => l.GetProperty("language").GetString() == "C");
         Assert.StartsWith("/", c.GetProperty("path").GetString());
         Assert.Equal(CliRunner.CacheDirectory, json.GetProperty("cache").GetProperty("root").GetString());
-        Assert.False(json.GetProperty("helper").GetProperty("found").GetBoolean());
+        Assert.True(json.GetProperty("helper").GetProperty("found").GetBoolean());
     }
 }

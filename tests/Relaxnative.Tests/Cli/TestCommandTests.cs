@@ -19,13 +19,23 @@ public sealed class TestCommandTests
     }
 
     [Fact]
-    public void Test_DefaultProcessIsolation_FallsBackWithANotice()
+    public void Test_DefaultProcessIsolation_RunsTheSuiteInTheHelper()
     {
         var result = CliRunner.Run("test", CliRunner.Fixture("suite"));
 
         Assert.True(result.ExitCode == 1, result.ToString());
         Assert.Equal("3 passed, 3 failed", result.LastLine);
-        Assert.Contains("process isolation is not available", result.StandardError);
+        Assert.DoesNotContain("not available", result.StandardError);
+    }
+
+    [Fact]
+    public void Test_CrashingTestUnderProcessIsolation_FailsAloneAndTheRunGoesOn()
+    {
+        var result = CliRunner.Run("test", CliRunner.Fixture("crashing"));
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Equal("2 passed, 1 failed", result.LastLine);
+        Assert.Contains(result.StandardOutput.Split('\n'), line => line.Contains("test_segfaults", StringComparison.Ordinal) && line.Contains("SIGSEGV", StringComparison.Ordinal));
     }
 
     [Fact]
