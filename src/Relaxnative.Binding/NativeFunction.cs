@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Collections.Concurrent;
 using Relaxnative.Binding;
 
@@ -19,6 +20,7 @@ public sealed unsafe partial class NativeFunction
     private readonly ConcurrentDictionary<Type, Delegate> _typedStubs = new();
     private readonly CallPlan _plan;
     private readonly ValuePlan[] _parameters;
+    private readonly bool _hasPointerParameters;
     private RawInvoker? _invoker;
 
     /// <summary>A function in a library opened in this process.</summary>
@@ -43,6 +45,7 @@ public sealed unsafe partial class NativeFunction
         _plan = CallPlanner.Create(signature, isTrivial);
         // An array, not the plan's IReadOnlyList: the untyped hot path indexes it once per argument.
         _parameters = [.. _plan.Parameters];
+        _hasPointerParameters = _plan.HasPointerParameters;
     }
 
     /// <summary>The C function's name.</summary>
@@ -88,8 +91,33 @@ public sealed unsafe partial class NativeFunction
     /// <exception cref="ArgumentException">Wrong argument count, or a value that does not fit its C type.</exception>
     /// <exception cref="UseAfterFreeException">A freed buffer was passed.</exception>
     /// <exception cref="ObjectDisposedException">The library was closed.</exception>
-    public object? Invoke(params ReadOnlySpan<object?> args) =>
-        _dispatcher is null ? InvokeInProcess(args) : _dispatcher.Invoke(this, args);
+    public object? Invoke(params ReadOnlySpan<object?> args)
+    {
+        if (_dispatcher is not null)
+        {
+            return _dispatcher.Invoke(this, args);
+        }
+
+        // The in-process body is repeated here rather than forwarded: one call layer less on the hottest
+        // convenient path (CallBenchmarks.Untyped_Add).
+        ulong* slots = stackalloc ulong[InlineSlots];
+        if (args.Length > InlineSlots)
+        {
+            ulong* more = stackalloc ulong[args.Length];
+            slots = more;
+        }
+
+        var scope = default(CallScope);
+        try
+        {
+            var plan = _hasPointerParameters ? CallWithSlots(args, slots, ref scope) : ConvertAndCall(args, slots, ref scope);
+            return ReturnConverter.ToObject(plan.Return, slots);
+        }
+        finally
+        {
+            scope.Dispose();
+        }
+    }
 
     /// <summary>
     /// Calls the function directly on this thread, whatever the module's isolation: what worker threads and the
@@ -183,7 +211,36 @@ public sealed unsafe partial class NativeFunction
     /// <inheritdoc/>
     public override string ToString() => Signature.ToString();
 
+    // A stand-in to pin when a call has no array argument, so the fixed statement below always has a target.
+    private static readonly byte[] s_nothingToPin = [0];
+
     private CallPlan CallWithSlots(ReadOnlySpan<object?> args, ulong* slots, ref CallScope scope)
+    {
+        if (!_hasPointerParameters)
+        {
+            return ConvertAndCall(args, slots, ref scope);
+        }
+
+        // The first array argument is pinned by a fixed statement for the call: far cheaper than a pinned GCHandle,
+        // which the converter still uses for any further arrays (SumBenchmarks.Untyped_ByteArray).
+        Array firstArray = s_nothingToPin;
+        foreach (object? arg in args)
+        {
+            if (arg is Array array)
+            {
+                firstArray = array;
+                break;
+            }
+        }
+
+        fixed (byte* pinned = &MemoryMarshal.GetArrayDataReference(firstArray))
+        {
+            scope.PrePinned = firstArray;
+            return ConvertAndCall(args, slots, ref scope);
+        }
+    }
+
+    private CallPlan ConvertAndCall(ReadOnlySpan<object?> args, ulong* slots, ref CallScope scope)
     {
         var parameters = _parameters;
         if (args.Length != parameters.Length)
@@ -204,6 +261,12 @@ public sealed unsafe partial class NativeFunction
             else if (value is double float64 && parameter.Kind == ValueKind.Double)
             {
                 *(double*)(slots + i) = float64;
+            }
+            else if (value is NativeBuffer buffer && parameter.Kind is ValueKind.Pointer or ValueKind.CharPointer or ValueKind.PointerTable)
+            {
+                buffer.DangerousAddRef();
+                scope.AddLease(buffer);
+                slots[i] = (ulong)buffer.DangerousGetAddress();
             }
             else
             {

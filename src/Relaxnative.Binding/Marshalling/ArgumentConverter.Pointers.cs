@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 
@@ -56,6 +57,11 @@ public static unsafe partial class ArgumentConverter
 
             case Array array:
                 CheckElementType(function, plan, value, array.GetType().GetElementType()!);
+                if (ReferenceEquals(array, scope.PrePinned))
+                {
+                    return (nint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(array));
+                }
+
                 var handle = GCHandle.Alloc(array, GCHandleType.Pinned);
                 scope.AddPin(handle);
                 return handle.AddrOfPinnedObject();

@@ -59,17 +59,33 @@ public static unsafe partial class ArgumentConverter
     /// <summary>Converts any .NET integer (or enum) to the integer kind of <paramref name="plan"/>, checking its range.</summary>
     internal static ulong IntegerOf(string function, ValuePlan plan, object? value)
     {
-        if (value is ulong big)
+        // Unsigned 64-bit values first: they need no range check for unsigned 64-bit parameters, and must not be
+        // reboxed on the way to the signed path (SumBenchmarks.Untyped_*, whose size argument is a nuint).
+        ulong? unsigned = value switch
         {
-            return plan.Kind is ValueKind.UInt64 or ValueKind.UIntPtr ? big : big <= long.MaxValue ? IntegerOf(function, plan, (long)big) : Fail(function, plan, value);
+            ulong u => u,
+            nuint n => n,
+            _ => null,
+        };
+        if (unsigned is { } big)
+        {
+            if (plan.Kind is ValueKind.UInt64 or ValueKind.UIntPtr)
+            {
+                return big;
+            }
+
+            if (big > long.MaxValue)
+            {
+                return Fail(function, plan, value);
+            }
         }
 
-        if (value is nuint nu)
+        long v;
+        if (unsigned is { } small)
         {
-            return IntegerOf(function, plan, (ulong)nu);
+            v = (long)small;
         }
-
-        if (!TryInteger(value, out long v))
+        else if (!TryInteger(value, out v))
         {
             return Fail(function, plan, value);
         }

@@ -30,6 +30,9 @@ public struct CallScope : IDisposable
 
     private readonly record struct Cleanup(CleanupKind Kind, object? Target, nint Value);
 
+    /// <summary>An array the caller has pinned for the whole call (by a fixed statement); it needs no handle.</summary>
+    internal Array? PrePinned { get; set; }
+
     internal void AddLease(NativeBuffer buffer) => Add(new Cleanup(CleanupKind.Lease, buffer, 0));
 
     internal void AddPin(GCHandle handle) => Add(new Cleanup(CleanupKind.Pin, null, GCHandle.ToIntPtr(handle)));
