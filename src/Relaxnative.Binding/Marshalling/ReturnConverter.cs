@@ -29,6 +29,22 @@ public static unsafe class ReturnConverter
         _ => *(nint*)slot == 0 ? null : new NativePointer(*(nint*)slot),
     };
 
+    /// <summary>
+    /// The boxed value of a scalar result slot (void, bool, integers, floating point), as <see cref="ToObject"/> gives
+    /// it; for results that arrive as a plain value, such as from the helper process.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="plan"/> is a pointer kind, whose meaning depends on where the call ran.</exception>
+    public static object? ScalarToObject(ValuePlan plan, ulong slot)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        if (plan.IsPointerLike)
+        {
+            throw new ArgumentException($"'{plan.Type.Spelling}' is a pointer; convert pointer results where their memory lives.", nameof(plan));
+        }
+
+        return ToObject(plan, &slot);
+    }
+
     // Small int results are boxed once and reused (as Java caches Integer), so the common untyped call of a
     // function returning a status code or small count allocates nothing. See CallBenchmarks.Untyped_Add.
     private const int CachedMin = -128;

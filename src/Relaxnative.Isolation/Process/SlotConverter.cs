@@ -39,32 +39,11 @@ internal static class SlotConverter
     /// <summary>The boxed result for a returned slot; pointers become remote handles tagged with <paramref name="origin"/>.</summary>
     internal static object? Result(ValuePlan plan, ulong slot, string? text, string origin) => plan.Kind switch
     {
-        ValueKind.Void => null,
-        ValueKind.Bool => (byte)slot != 0,
-        ValueKind.Int8 => (sbyte)slot,
-        ValueKind.UInt8 => (byte)slot,
-        ValueKind.Int16 => (short)slot,
-        ValueKind.UInt16 => (ushort)slot,
-        ValueKind.Int32 => BoxedInt32((int)slot),
-        ValueKind.UInt32 => (uint)slot,
-        ValueKind.Int64 => (long)slot,
-        ValueKind.UInt64 => slot,
-        ValueKind.IntPtr => (nint)(long)slot,
-        ValueKind.UIntPtr => (nuint)slot,
-        ValueKind.Float => BitConverter.Int32BitsToSingle((int)slot),
-        ValueKind.Double => BitConverter.UInt64BitsToDouble(slot),
         ValueKind.CharPointer => text,
-        _ => slot == 0 ? null : NativePointer.Remote((nint)(long)slot, origin),
+        _ when plan.IsPointerLike => slot == 0 ? null : NativePointer.Remote((nint)(long)slot, origin),
+        // Scalars convert exactly as in-process results do, small-int box cache included (ProcessCallBenchmarks.Process_Add).
+        _ => ReturnConverter.ScalarToObject(plan, slot),
     };
-
-    // Small int results are boxed once and reused, as in-process calls do (ReturnConverter), so a status-code call
-    // allocates nothing for its result (ProcessCallBenchmarks.Process_Add).
-    private const int CachedMin = -128;
-    private const int CachedMax = 1023;
-    private static readonly object[] s_boxedInts = [.. Enumerable.Range(CachedMin, CachedMax - CachedMin + 1).Select(i => (object)i)];
-
-    private static object BoxedInt32(int value) =>
-        (uint)(value - CachedMin) <= CachedMax - CachedMin ? s_boxedInts[value - CachedMin] : value;
 
     /// <summary>In the helper: the boxed argument a slot stands for, as <see cref="NativeFunction.InvokeInProcess"/> accepts it.</summary>
     internal static object? Argument(ValuePlan plan, ulong slot) => plan.Kind switch
