@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using Relaxnative.Build;
 
+using Relaxnative.Tests.Support;
+
 namespace Relaxnative.Tests.Build;
 
 public sealed class NativeBuilderTests : IDisposable
@@ -85,9 +87,10 @@ public sealed class NativeBuilderTests : IDisposable
         Assert.Equal(5, BuildFixture.CallIntInt(result.LibraryPath, "add", 2, 3));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Build_CppSource_ProducesCallableLibrary()
     {
+        RequiredCompiler.For(SourceLanguage.Cpp);
         var source = _fixture.Write("vec.cpp", """
             #include <vector>
             #include <numeric>
@@ -103,9 +106,10 @@ public sealed class NativeBuilderTests : IDisposable
         Assert.Equal(42, BuildFixture.CallIntInt(result.LibraryPath, "add", 40, 2));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Build_RustSource_ProducesCallableLibrary()
     {
+        RequiredCompiler.For(SourceLanguage.Rust);
         var source = _fixture.Write("lib.rs", """
             mod helper;
             #[no_mangle]
@@ -121,9 +125,10 @@ public sealed class NativeBuilderTests : IDisposable
         Assert.Equal(11, BuildFixture.CallIntInt(result.LibraryPath, "add", 5, 6));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Build_RustModuleEdited_RebuildsWithNewCode()
     {
+        RequiredCompiler.For(SourceLanguage.Rust);
         var source = _fixture.Write("lib.rs", "mod helper;\n#[no_mangle]\npub extern \"C\" fn value() -> i32 { helper::VALUE }\n");
         _fixture.Write("helper.rs", "pub const VALUE: i32 = 1;\n");
         var first = NativeBuilder.Build(source, _fixture.Options);
@@ -241,9 +246,10 @@ public sealed class NativeBuilderTests : IDisposable
         Assert.Equal(first, again.Diagnostics.First(d => d.Severity == "error"));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Build_RustTypeError_ThrowsWithRustDiagnostic()
     {
+        RequiredCompiler.For(SourceLanguage.Rust);
         var source = _fixture.Write("bad.rs", "#[no_mangle]\npub extern \"C\" fn f() -> i32 {\n    \"text\"\n}\n");
 
         var error = Assert.Throws<NativeBuildException>(() => NativeBuilder.Build(source, _fixture.Options));

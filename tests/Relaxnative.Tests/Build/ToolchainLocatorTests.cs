@@ -1,5 +1,7 @@
 using Relaxnative.Build;
 
+using Relaxnative.Tests.Support;
+
 namespace Relaxnative.Tests.Build;
 
 public sealed class ToolchainLocatorTests : IDisposable
@@ -8,9 +10,10 @@ public sealed class ToolchainLocatorTests : IDisposable
 
     public void Dispose() => _fixture.Dispose();
 
-    [Fact]
+    [SkippableFact]
     public void Resolve_DefaultEnvironment_FindsCAndRust()
     {
+        RequiredCompiler.For(SourceLanguage.Rust);
         var c = ToolchainLocator.Default.Resolve(SourceLanguage.C);
         var rust = ToolchainLocator.Default.Resolve(SourceLanguage.Rust);
 
@@ -55,9 +58,10 @@ public sealed class ToolchainLocatorTests : IDisposable
         Assert.Contains("set CC", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Resolve_BrokenCCompiler_DoesNotAffectRust()
     {
+        RequiredCompiler.For(SourceLanguage.Rust);
         var bin = Path.Combine(_fixture.Folder, "bin");
         foreach (var name in new[] { "cc", "gcc", "clang" })
         {

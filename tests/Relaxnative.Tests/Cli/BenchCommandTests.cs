@@ -1,3 +1,6 @@
+using Relaxnative.Build;
+using Relaxnative.Tests.Support;
+
 namespace Relaxnative.Tests.Cli;
 
 public sealed class BenchCommandTests
@@ -29,9 +32,10 @@ public sealed class BenchCommandTests
         Assert.True(json.GetProperty("speedup").GetDouble() > 0);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Bench_UnknownFunction_UsesInvokeAndSynthesisesBuffers()
     {
+        RequiredCompiler.For(SourceLanguage.Cpp);
         var result = CliRunner.Run("bench", "--json", CliRunner.Example("cpp/stats.cpp"), "median_f64", "--size", "64", "--iterations", "50");
 
         Assert.True(result.ExitCode == 0, result.ToString());

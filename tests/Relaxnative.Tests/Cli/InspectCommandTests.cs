@@ -1,10 +1,14 @@
+using Relaxnative.Build;
+using Relaxnative.Tests.Support;
+
 namespace Relaxnative.Tests.Cli;
 
 public sealed class InspectCommandTests
 {
-    [Fact]
+    [SkippableFact]
     public void Inspect_CppSource_ShowsSignaturesAndSkippedFunctions()
     {
+        RequiredCompiler.For(SourceLanguage.Cpp);
         var result = CliRunner.Run("inspect", CliRunner.Example("cpp/stats.cpp"));
 
         Assert.True(result.ExitCode == 0, result.ToString());
@@ -28,9 +32,10 @@ public sealed class InspectCommandTests
         Assert.Equal(0, result.Json.GetProperty("skipped").GetArrayLength());
     }
 
-    [Fact]
+    [SkippableFact]
     public void Inspect_JsonOfCpp_ListsSkippedWithReason()
     {
+        RequiredCompiler.For(SourceLanguage.Cpp);
         var result = CliRunner.Run("inspect", "--json", CliRunner.Example("cpp/stats.cpp"));
 
         Assert.True(result.ExitCode == 0, result.ToString());

@@ -1,5 +1,7 @@
 using Relaxnative.Build;
 
+using Relaxnative.Tests.Support;
+
 namespace Relaxnative.Tests.Examples;
 
 /// <summary>
@@ -282,11 +284,12 @@ public sealed unsafe class ExampleKernelTests(ExampleCacheFixture cache) : IClas
         }
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(Sizes))]
     [InlineData(2)]
     public void MedianF64_RandomValues_MatchesSortedMiddleAndLeavesInputUnchanged(int size)
     {
+        RequiredCompiler.For(SourceLanguage.Cpp);
         using var library = Load("cpp/stats.cpp");
         var median = (delegate* unmanaged<double*, nuint, double>)library.GetExport("median_f64");
         var values = RandomDoubles(size, seed: 13);
@@ -300,9 +303,10 @@ public sealed unsafe class ExampleKernelTests(ExampleCacheFixture cache) : IClas
         Assert.Equal(before, values);
     }
 
-    [Fact]
+    [SkippableFact]
     public void MeanF64_NotExternC_HasNoPlainExport()
     {
+        RequiredCompiler.For(SourceLanguage.Cpp);
         using var library = Load("cpp/stats.cpp");
 
         Assert.Equal(SourceLanguage.Cpp, library.Build.Language);
@@ -310,7 +314,7 @@ public sealed unsafe class ExampleKernelTests(ExampleCacheFixture cache) : IClas
         Assert.True(library.HasExport("_Z8mean_f64PKdm") || library.HasExport("_Z8mean_f64PKdj"));
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData(0u, 0UL)]
     [InlineData(1u, 1UL)]
     [InlineData(2u, 1UL)]
@@ -319,6 +323,7 @@ public sealed unsafe class ExampleKernelTests(ExampleCacheFixture cache) : IClas
     [InlineData(93u, 12_200_160_415_121_876_738UL)]
     public void Fib_N_ReturnsNthFibonacci(uint n, ulong expected)
     {
+        RequiredCompiler.For(SourceLanguage.Rust);
         using var library = Load("rust/fib.rs");
         var fib = (delegate* unmanaged<uint, ulong>)library.GetExport("fib");
 
@@ -326,10 +331,11 @@ public sealed unsafe class ExampleKernelTests(ExampleCacheFixture cache) : IClas
         Assert.Equal(expected, fib(n));
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(Sizes))]
     public void SumI32_RandomValues_ReturnsWidenedSum(int size)
     {
+        RequiredCompiler.For(SourceLanguage.Rust);
         using var library = Load("rust/fib.rs");
         var sum = (delegate* unmanaged<int*, nuint, long>)library.GetExport("sum_i32");
         var random = new Random(14);

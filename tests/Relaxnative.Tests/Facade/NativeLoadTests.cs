@@ -94,9 +94,10 @@ public sealed class NativeLoadTests : IDisposable
         Assert.Equal(ExecutionMode.Async, async["add"].Mode);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Load_Cpp_BindsExternCAndReportsTheRest()
     {
+        RequiredCompiler.For(SourceLanguage.Cpp);
         using var module = Native.Load(ExampleLibrary.PathOf("cpp/stats.cpp"), Options);
         double[] values = [5, 1, 4, 2, 3];
         Assert.Equal(3.0, module["median_f64"].Invoke(values, (nuint)5));
@@ -106,9 +107,10 @@ public sealed class NativeLoadTests : IDisposable
         Assert.Contains("extern \"C\"", e.Message);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Load_Rust_BindsNoMangleFunctions()
     {
+        RequiredCompiler.For(SourceLanguage.Rust);
         using var module = Native.Load(ExampleLibrary.PathOf("rust/fib.rs"), Options);
         Assert.Equal(55UL, module["fib"].Invoke(10u));
         int[] values = [1, 2, 3, -10];
