@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Text;
 
 namespace Relaxnative.Binding;
 
@@ -123,12 +122,9 @@ public static unsafe partial class ArgumentConverter
     /// <summary>A NUL-terminated UTF-8 copy of <paramref name="text"/>, freed after the call.</summary>
     internal static nint Utf8(string text, ref CallScope scope)
     {
-        int byteCount = Encoding.UTF8.GetByteCount(text);
-        var memory = (byte*)NativeMemory.Alloc((nuint)byteCount + 1);
-        scope.AddNativeTemp((nint)memory);
-        Encoding.UTF8.GetBytes(text, new Span<byte>(memory, byteCount));
-        memory[byteCount] = 0;
-        return (nint)memory;
+        nint memory = StubHelpers.Utf8(text);
+        scope.AddNativeTemp(memory);
+        return memory;
     }
 
     /// <summary>

@@ -25,8 +25,8 @@ public static unsafe class ReturnConverter
         ValueKind.UIntPtr => *(nuint*)slot,
         ValueKind.Float => *(float*)slot,
         ValueKind.Double => *(double*)slot,
-        ValueKind.CharPointer => *(nint*)slot == 0 ? null : new NativePointer(*(nint*)slot).ReadCString(),
-        _ => *(nint*)slot == 0 ? null : new NativePointer(*(nint*)slot),
+        ValueKind.CharPointer => StubHelpers.ToCString(*(nint*)slot),
+        _ => StubHelpers.ToPointer(*(nint*)slot),
     };
 
     /// <summary>
@@ -72,7 +72,7 @@ public static unsafe class ReturnConverter
 
             if (typeof(T) == typeof(NativePointer))
             {
-                return (T)(object)(address == 0 ? null : new NativePointer(address))!;
+                return (T)(object)StubHelpers.ToPointer(address)!;
             }
         }
 
