@@ -12,6 +12,9 @@ namespace Relaxnative.Build;
 /// renames the whole folder to its final name in one <c>rename(2)</c>. Readers therefore see no entry or a
 /// complete one. When two processes build the same key, the second rename fails because the first
 /// (non-empty) folder exists; the loser deletes its copy and uses the winner's, which has identical inputs.
+/// Trust: the root and <c>entries/</c> must be private to the user (<see cref="CacheTrust"/>); inside, nothing is
+/// reached through a symbolic link, and a hit's library must hash as its manifest records. An entry that breaks a
+/// rule is damaged: it is evicted and, if it was needed, rebuilt once.
 /// </remarks>
 internal sealed class BuildCache
 {
@@ -28,42 +31,61 @@ internal sealed class BuildCache
     private string WorkRoot => Path.Combine(Root, "tmp");
 
     /// <summary>
-    /// Finds an entry for a source-set key whose recorded headers all still hash the same. Cheap: one
-    /// directory listing, one small JSON read, one hash per recorded header and one <c>stat</c> per shadow
-    /// probe; no process is started.
+    /// Finds an entry for a source-set key whose recorded headers all still hash the same, and whose library hashes
+    /// as recorded. Cheap: a few <c>statx</c> calls, one directory listing, one small JSON read, one hash per recorded
+    /// header, one <c>stat</c> per shadow probe and one hash of the library; no process is started. Damaged entries
+    /// met on the way are evicted.
     /// </summary>
+    /// <exception cref="IOException">The root or <c>entries/</c> is unsafe or cannot be created.</exception>
     public CacheEntry? TryFind(string sourceSetKey, int schema)
     {
-        var folder = Path.Combine(EntriesFolder, sourceSetKey[..NameLength]);
-        if (!Directory.Exists(folder))
+        EnsureTrusted();
+        var shard = ShardFolder(sourceSetKey);
+        if (!IsUsableShard(shard))
         {
             return null;
         }
 
-        foreach (var candidate in Directory.EnumerateDirectories(folder))
+        foreach (var candidate in Directory.EnumerateFileSystemEntries(shard))
         {
-            var entry = TryRead(candidate);
-            if (entry is { Manifest.Stable: true }
-                && entry.Manifest.Schema == schema
-                && entry.Manifest.SourceSetKey == sourceSetKey
-                && HeadersUnchanged(entry.Manifest.Headers)
-                && ShadowProbes.NoneExist(entry.Manifest.ShadowPaths))
+            var (manifest, damage) = ReadManifest(candidate);
+            if (manifest is null)
             {
-                return entry;
+                Evict(candidate);
+                continue;
             }
+
+            if (!manifest.Stable
+                || manifest.Schema != schema
+                || manifest.SourceSetKey != sourceSetKey
+                || !HeadersUnchanged(manifest.Headers)
+                || !ShadowProbes.NoneExist(manifest.ShadowPaths))
+            {
+                continue;
+            }
+
+            damage = LibraryCheck.Problem(candidate, manifest.Library, manifest.LibrarySha256, privateEntry: true);
+            if (damage is null)
+            {
+                return new CacheEntry(candidate, Path.Combine(candidate, manifest.Library), manifest);
+            }
+
+            Evict(candidate);
         }
 
         return null;
     }
 
     /// <summary>Creates a private folder for one build inside the cache root, so the final rename stays on one file system.</summary>
+    /// <exception cref="IOException">The root is unsafe, or a folder cannot be created.</exception>
     public string CreateWorkFolder()
     {
+        EnsureTrusted();
         try
         {
-            Directory.CreateDirectory(WorkRoot);
+            PrivateFiles.CreateFolder(WorkRoot);
             SweepAbandoned();
-            return Directory.CreateDirectory(Path.Combine(WorkRoot, Guid.NewGuid().ToString("N"))).FullName;
+            return PrivateFiles.CreateFolder(Path.Combine(WorkRoot, Guid.NewGuid().ToString("N"))).FullName;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -71,63 +93,178 @@ internal sealed class BuildCache
         }
     }
 
-    /// <summary>Writes the manifest last and renames the work folder into place; returns the entry that won.</summary>
+    /// <summary>
+    /// Writes the manifest last and renames the work folder into place; returns the entry that won, verified. A damaged
+    /// folder in the way is evicted and the rename tried once more.
+    /// </summary>
+    /// <exception cref="IOException">The published entry (or one in its place that cannot be evicted) is damaged.</exception>
     public CacheEntry Publish(string workFolder, BuildManifest manifest)
     {
-        File.WriteAllBytes(Path.Combine(workFolder, ManifestFileName), JsonSerializer.SerializeToUtf8Bytes(manifest, BuildJsonContext.Default.BuildManifest));
+        PrivateFiles.WriteFile(Path.Combine(workFolder, ManifestFileName), JsonSerializer.SerializeToUtf8Bytes(manifest, BuildJsonContext.Default.BuildManifest));
 
-        var parent = Path.Combine(EntriesFolder, manifest.SourceSetKey[..NameLength]);
+        var parent = ShardFolder(manifest.SourceSetKey);
+        if (!IsUsableShard(parent))
+        {
+            PrivateFiles.CreateFolder(parent);
+        }
+
         // An entry built while an input changed gets a unique name: it serves this call only and is never a hit.
         var name = manifest.Stable ? manifest.Key[..NameLength] : $"{manifest.Key[..NameLength]}-unstable-{Guid.NewGuid():N}";
         var final = Path.Combine(parent, name);
-        Directory.CreateDirectory(parent);
-        try
+        string? damage = null;
+        for (var attempt = 0; attempt < 2; attempt++)
         {
-            Directory.Move(workFolder, final);
-        }
-        catch (IOException) when (TryRead(final) is not null)
-        {
-            // Another process published the same key first; its entry is built from identical inputs.
-            DeleteQuietly(workFolder);
+            var moved = TryMove(workFolder, final);
+            var (entry, problem) = Read(final);
+            if (entry is not null)
+            {
+                // Not moved: another process published the same key first; its entry is built from identical inputs.
+                if (!moved)
+                {
+                    PrivateFiles.DeleteQuietly(workFolder);
+                }
+
+                return entry;
+            }
+
+            damage = problem;
+            Evict(final);
+            if (moved)
+            {
+                break; // the entry just built is itself bad: building again would only repeat it
+            }
         }
 
-        return TryRead(final) ?? throw new IOException($"The cache entry '{final}' disappeared right after it was published.");
+        PrivateFiles.DeleteQuietly(workFolder);
+        throw BuildErrors.CacheEntryDamaged(final, damage ?? "it could not be read back");
     }
 
-    public static void DeleteQuietly(string folder)
+    private void EnsureTrusted()
     {
+        // The root may be a link (a cache moved to another disk); nothing inside it is followed.
+        RequirePrivateFolder(Root, followLinks: true);
+        RequirePrivateFolder(EntriesFolder, followLinks: false);
+    }
+
+    private void RequirePrivateFolder(string folder, bool followLinks)
+    {
+        FileStatus status;
         try
         {
-            if (Directory.Exists(folder))
+            status = FileStatus.Of(folder, followLinks);
+            if (status.Kind == FileKind.Missing)
             {
-                Directory.Delete(folder, recursive: true);
+                PrivateFiles.CreateFolder(folder);
+                status = FileStatus.Of(folder, followLinks);
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            // Best effort: a leftover work folder is never a hit and is swept later.
+            throw BuildErrors.CacheUnusable(Root, e);
+        }
+
+        if (CacheTrust.Problem(folder, status) is { } problem)
+        {
+            throw BuildErrors.CacheFolderUnsafe(folder, problem.What, problem.Fix);
         }
     }
 
-    private static CacheEntry? TryRead(string folder)
+    private string ShardFolder(string sourceSetKey) => Path.Combine(EntriesFolder, sourceSetKey[..NameLength]);
+
+    /// <summary>True when the shard exists as a private folder; a shard that is a link or not ours is evicted.</summary>
+    private bool IsUsableShard(string shard)
+    {
+        var status = FileStatus.Of(shard, followLinks: false);
+        if (status.Kind == FileKind.Missing)
+        {
+            return false;
+        }
+
+        if (CacheTrust.Problem(shard, status) is null)
+        {
+            return true;
+        }
+
+        Evict(shard);
+        return false;
+    }
+
+    private static bool TryMove(string workFolder, string final)
     {
         try
         {
-            var bytes = File.ReadAllBytes(Path.Combine(folder, ManifestFileName));
-            var manifest = JsonSerializer.Deserialize(bytes, BuildJsonContext.Default.BuildManifest);
-            if (manifest is null || manifest.Library.Length == 0)
-            {
-                return null;
-            }
+            Directory.Move(workFolder, final);
+            return true;
+        }
+        catch (IOException) when (FileStatus.Of(final, followLinks: false).Kind != FileKind.Missing)
+        {
+            return false;
+        }
+    }
 
-            var library = Path.Combine(folder, manifest.Library);
-            return File.Exists(library) ? new CacheEntry(folder, library, manifest) : null;
+    /// <summary>Reads and verifies an entry: the folder, its manifest and its library.</summary>
+    private static (CacheEntry? Entry, string? Damage) Read(string folder)
+    {
+        var (manifest, damage) = ReadManifest(folder);
+        if (manifest is null)
+        {
+            return (null, damage);
+        }
+
+        damage = LibraryCheck.Problem(folder, manifest.Library, manifest.LibrarySha256, privateEntry: true);
+        return damage is null ? (new CacheEntry(folder, Path.Combine(folder, manifest.Library), manifest), null) : (null, damage);
+    }
+
+    /// <summary>Reads an entry's manifest without following links; a null manifest comes with the damage found.</summary>
+    private static (BuildManifest? Manifest, string? Damage) ReadManifest(string folder)
+    {
+        var folderStatus = FileStatus.Of(folder, followLinks: false);
+        if (CacheTrust.Problem(folder, folderStatus) is { } folderProblem)
+        {
+            return (null, $"the entry folder is {folderProblem.What}");
+        }
+
+        var path = Path.Combine(folder, ManifestFileName);
+        var kind = FileStatus.Of(path, followLinks: false).Kind;
+        if (kind != FileKind.File)
+        {
+            return (null, kind == FileKind.Missing ? "the manifest is missing" : $"the manifest is not a regular file ({kind})");
+        }
+
+        try
+        {
+            var bytes = File.ReadAllBytes(path);
+            var manifest = bytes.Length == 0 ? null : JsonSerializer.Deserialize(bytes, BuildJsonContext.Default.BuildManifest);
+            return manifest is null ? (null, "the manifest is empty") : (manifest, null);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
         {
-            // No manifest (never fully published), or a damaged one: not a hit.
-            return null;
+            return (null, $"the manifest cannot be read ({e.Message})");
         }
+    }
+
+    /// <summary>
+    /// Removes a damaged entry (or shard). A folder is first renamed into <c>tmp/</c>, so its name is free at once and
+    /// no reader sees it half deleted; a link or file is simply unlinked, never followed.
+    /// </summary>
+    private void Evict(string path)
+    {
+        if (FileStatus.Of(path, followLinks: false).Kind == FileKind.Directory)
+        {
+            var grave = Path.Combine(WorkRoot, "evicted-" + Guid.NewGuid().ToString("N"));
+            try
+            {
+                PrivateFiles.CreateFolder(WorkRoot);
+                Directory.Move(path, grave);
+                path = grave;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Not movable (say a read-only cache): delete in place, as far as that goes.
+            }
+        }
+
+        PrivateFiles.DeleteQuietly(path);
     }
 
     private static bool HeadersUnchanged(IReadOnlyList<FileHash> headers)
@@ -145,12 +282,12 @@ internal sealed class BuildCache
 
     private void SweepAbandoned()
     {
-        // Work folders of crashed or killed builds; a day is far longer than any compile.
-        foreach (var folder in Directory.EnumerateDirectories(WorkRoot))
+        // Work folders of crashed or killed builds, and evicted entries a delete could not finish; a day is far longer than any compile.
+        foreach (var folder in Directory.EnumerateFileSystemEntries(WorkRoot))
         {
             if (DateTime.UtcNow - Directory.GetLastWriteTimeUtc(folder) > s_abandonedAfter)
             {
-                DeleteQuietly(folder);
+                PrivateFiles.DeleteQuietly(folder);
             }
         }
     }

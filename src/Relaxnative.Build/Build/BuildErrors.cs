@@ -58,6 +58,24 @@ internal static class BuildErrors
         new($"The build cache at '{root}' cannot be used: {error.Message} " +
             "Set BuildOptions.CacheDirectory or RELAXNATIVE_CACHE_DIR to a writable folder.", error);
 
+    public static IOException CacheFolderUnsafe(string folder, string problem, string fix) =>
+        new($"Refusing to use the build cache folder '{folder}': it is {problem}, so libraries loaded from it could be " +
+            $"replaced by someone else. Fix: {fix}; or set BuildOptions.CacheDirectory or RELAXNATIVE_CACHE_DIR to a folder of your own.");
+
+    public static IOException CacheEntryDamaged(string entryFolder, string damage) =>
+        new($"The build cache entry '{entryFolder}' is damaged even after it was evicted and rebuilt: {damage}. " +
+            "Something changes the cache while it is used (another tool, a failing disk, or a compiler wrapper that leaves a link " +
+            "instead of the library); fix that, then run 'relaxnative cache clean' or set BuildOptions.CacheDirectory to another folder.");
+
+    public static IOException PrebuiltDamaged(string manifestPath, string damage) =>
+        new($"The prebuilt manifest '{manifestPath}' matches this source, but its library cannot be trusted: {damage}. " +
+            "The prebuilt folder was changed after it was written: write it again with 'relaxnative build' (NativeBuilder.BuildPrebuilt), " +
+            "or remove the manifest to compile from source.");
+
+    public static IOException CannotInspect(string path, string reason) =>
+        new($"Cannot inspect '{path}' in the build cache: {reason}. Check the permissions of the folders above it, " +
+            "or set BuildOptions.CacheDirectory or RELAXNATIVE_CACHE_DIR to a folder of your own.");
+
     private static string Describe(SourceLanguage language) => language switch
     {
         SourceLanguage.C => "C",

@@ -16,8 +16,11 @@ internal sealed record BuildManifest
 
     public string Language { get; init; } = "";
 
-    /// <summary>The library's file name inside the entry folder.</summary>
+    /// <summary>The library's file name inside the entry folder: a plain name, never a path (anything else is damage).</summary>
     public string Library { get; init; } = "";
+
+    /// <summary>The lowercase hex SHA-256 of the library's bytes, verified on every hit.</summary>
+    public string LibrarySha256 { get; init; } = "";
 
     public string Platform { get; init; } = "";
     public string CompilerPath { get; init; } = "";

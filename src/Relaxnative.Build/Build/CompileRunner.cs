@@ -35,6 +35,8 @@ internal static class CompileRunner
                 File.Delete(file); // depfiles and objects; the entry keeps only the library and its manifest
             }
 
+            PrivateFiles.MakeLibraryPrivate(plan.LibraryPath);
+
             var manifest = new BuildManifest
             {
                 Schema = environment.Schema,
@@ -43,6 +45,7 @@ internal static class CompileRunner
                 Stable = stable,
                 Language = inputs.Language.ToString(),
                 Library = Path.GetFileName(plan.LibraryPath),
+                LibrarySha256 = KeyHasher.HashFile(plan.LibraryPath),
                 Platform = environment.Platform,
                 CompilerPath = toolchain.Path,
                 CompilerVersion = toolchain.Version,
@@ -58,7 +61,7 @@ internal static class CompileRunner
         catch
         {
             // A failed or cancelled build leaves nothing behind (after a successful publish the folder is gone already).
-            BuildCache.DeleteQuietly(work);
+            PrivateFiles.DeleteQuietly(work);
             throw;
         }
     }

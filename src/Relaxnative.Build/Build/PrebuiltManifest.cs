@@ -16,7 +16,11 @@ internal sealed record PrebuiltManifest
     public string SourceKey { get; init; } = "";
 
     public string Language { get; init; } = "";
+    /// <summary>The library's file name beside the manifest: a plain name, never a path.</summary>
     public string Library { get; init; } = "";
+
+    /// <summary>The lowercase hex SHA-256 of the library's bytes, verified whenever the manifest matches.</summary>
+    public string LibrarySha256 { get; init; } = "";
     public string Platform { get; init; } = "";
     public string CompilerVersion { get; init; } = "";
     public DateTime CreatedUtc { get; init; }

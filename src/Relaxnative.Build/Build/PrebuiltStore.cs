@@ -21,6 +21,7 @@ internal static class PrebuiltStore
         : null;
 
     /// <summary>Finds a prebuilt library matching the current sources and project headers; no compiler is involved.</summary>
+    /// <exception cref="IOException">A manifest matches, but its library name is not a plain file name, or the library is missing or does not hash as recorded.</exception>
     public static (string LibraryPath, CacheKey Key, PrebuiltManifest Manifest)? TryFind(string folder, BuildInputs inputs, BuildEnvironment environment)
     {
         var sourceKey = CacheKeys.PrebuiltSource(inputs, environment);
@@ -45,8 +46,14 @@ internal static class PrebuiltStore
             return null;
         }
 
-        var library = Path.GetFullPath(Path.Combine(folder, manifest.Library));
-        return File.Exists(library) ? (library, CacheKeys.WithHeaders(sourceKey, manifest.Headers), manifest) : null;
+        // The manifest matches this source, so a library that fails the checks is an error, not a miss: falling back
+        // to a compile would hide a tampered folder (and fail confusingly on a machine without a compiler).
+        if (LibraryCheck.Problem(folder, manifest.Library, manifest.LibrarySha256, privateEntry: false) is { } damage)
+        {
+            throw BuildErrors.PrebuiltDamaged(Path.GetFullPath(manifestPath), damage);
+        }
+
+        return (Path.GetFullPath(Path.Combine(folder, manifest.Library)), CacheKeys.WithHeaders(sourceKey, manifest.Headers), manifest);
     }
 
     /// <summary>Copies a built library into <paramref name="folder"/> and writes its manifest after it.</summary>
@@ -58,12 +65,14 @@ internal static class PrebuiltStore
         var headers = outcome.Headers.Select(h => Classify(inputs, h)).OfType<FileHash>().ToArray();
         var stem = Stem(inputs, sourceKey);
         var library = BuildEnvironment.LibraryFileName(stem);
+        var librarySha256 = KeyHasher.HashFile(outcome.Result.LibraryPath);
         var manifest = new PrebuiltManifest
         {
             Schema = environment.Schema,
             SourceKey = sourceKey,
             Language = inputs.Language.ToString(),
             Library = library,
+            LibrarySha256 = librarySha256,
             Platform = environment.Platform,
             CompilerVersion = outcome.Result.CompilerVersion ?? "",
             CreatedUtc = DateTime.UtcNow,
@@ -76,6 +85,13 @@ internal static class PrebuiltStore
         // Copy then rename, and write the manifest last, so a reader never matches a half-copied library.
         var partial = libraryPath + "." + Guid.NewGuid().ToString("N") + ".partial";
         File.Copy(outcome.Result.LibraryPath, partial);
+        if (!OperatingSystem.IsWindows())
+        {
+            // The cache keeps its copy private (0700); a prebuilt folder is for shipping, so its libraries are readable by all.
+            File.SetUnixFileMode(partial, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+                | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+        }
+
         File.Move(partial, libraryPath, overwrite: true);
         var manifestPath = Path.Combine(folder, stem + ManifestSuffix);
         File.WriteAllBytes(manifestPath + ".partial", JsonSerializer.SerializeToUtf8Bytes(manifest, BuildJsonContext.Default.PrebuiltManifest));

@@ -113,7 +113,7 @@ public sealed class ToolchainLocator
     private ToolchainCandidate ProbeVersion(string path)
     {
         string? memo = VersionMemoPath(path);
-        if (memo is not null && File.Exists(memo) && File.ReadAllText(memo).Trim() is { Length: > 0 } remembered)
+        if (memo is not null && IsTrustedMemo(memo) && File.ReadAllText(memo).Trim() is { Length: > 0 } remembered)
         {
             return new ToolchainCandidate(path, path, remembered, null);
         }
@@ -123,9 +123,9 @@ public sealed class ToolchainLocator
         {
             try
             {
-                Directory.CreateDirectory(Path.GetDirectoryName(memo)!);
+                PrivateFiles.CreateFolder(Path.GetDirectoryName(memo)!);
                 string temporary = memo + "." + Environment.ProcessId + ".tmp";
-                File.WriteAllText(temporary, version);
+                PrivateFiles.WriteFile(temporary, System.Text.Encoding.UTF8.GetBytes(version));
                 File.Move(temporary, memo, overwrite: true);
             }
             catch (IOException)
@@ -138,6 +138,18 @@ public sealed class ToolchainLocator
         }
 
         return probed;
+    }
+
+    /// <summary>
+    /// The version is part of every cache key, so a memo is only believed when the cache root and its <c>toolchains/</c>
+    /// folder are private (the rules of <see cref="CacheTrust"/>) and the memo is a regular file, not a link.
+    /// </summary>
+    private static bool IsTrustedMemo(string memo)
+    {
+        var folder = Path.GetDirectoryName(memo)!;
+        return CacheTrust.IsPrivateFolder(Path.GetDirectoryName(folder)!, followLinks: true)
+            && CacheTrust.IsPrivateFolder(folder, followLinks: false)
+            && FileStatus.Of(memo, followLinks: false) is { Kind: FileKind.File, OwnedBySomeoneElse: false };
     }
 
     private string? VersionMemoPath(string path)
