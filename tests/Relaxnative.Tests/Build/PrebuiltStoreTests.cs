@@ -115,4 +115,47 @@ public sealed class PrebuiltStoreTests : IDisposable
 
         Assert.True(result.Prebuilt);
     }
+
+    [Fact]
+    public void BuildPrebuilt_RecordsLibraryHash()
+    {
+        var result = Assert.Single(NativeBuilder.BuildPrebuilt([_source], _output, _fixture.Options));
+
+        var manifest = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Assert.Single(Directory.GetFiles(_output, "*.relaxnative.json"))))!;
+        Assert.Equal(CacheTamper.Sha256Of(result.LibraryPath), manifest["librarySha256"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Build_PrebuiltLibraryReplaced_ThrowsNamingManifestAndHashes()
+    {
+        var built = Assert.Single(NativeBuilder.BuildPrebuilt([_source], _output, _fixture.Options));
+        var recorded = CacheTamper.Sha256Of(built.LibraryPath);
+        CacheTamper.WriteForeignLibrary(_fixture, built.LibraryPath);
+
+        var error = Assert.Throws<IOException>(() => NativeBuilder.Build(_source, _fixture.Options with { PrebuiltDirectory = _output }));
+
+        Assert.Contains(Assert.Single(Directory.GetFiles(_output, "*.relaxnative.json")), error.Message, StringComparison.Ordinal);
+        Assert.Contains(recorded, error.Message, StringComparison.Ordinal);
+        Assert.Contains(CacheTamper.Sha256Of(built.LibraryPath), error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("absolute")]
+    [InlineData("../libforeign.so")]
+    public void Build_PrebuiltManifestLibraryIsAPath_ThrowsAndLoadsNothing(string name)
+    {
+        NativeBuilder.BuildPrebuilt([_source], _output, _fixture.Options);
+        var foreign = CacheTamper.WriteForeignLibrary(_fixture, Path.Combine(_fixture.Folder, "libforeign.so"));
+        var manifest = Assert.Single(Directory.GetFiles(_output, "*.relaxnative.json"));
+        CacheTamper.EditManifest(manifest, m =>
+        {
+            m["library"] = name == "absolute" ? foreign : name;
+            m["librarySha256"] = CacheTamper.Sha256Of(foreign);
+        });
+
+        var error = Assert.Throws<IOException>(() => NativeBuilder.Build(_source, _fixture.Options with { PrebuiltDirectory = _output }));
+
+        Assert.Contains("not a plain file name", error.Message, StringComparison.Ordinal);
+        Assert.Contains(manifest, error.Message, StringComparison.Ordinal);
+    }
 }
