@@ -12,23 +12,6 @@ namespace Relaxnative.Build;
 /// </remarks>
 internal static class CacheTrust
 {
-    /// <summary>Creates <paramref name="folder"/> as 0700 if missing, then refuses it if it is not a private folder.</summary>
-    /// <exception cref="IOException">The folder cannot be created, or is unsafe (the message names the path and the fix).</exception>
-    public static void RequirePrivateFolder(string folder, bool followLinks)
-    {
-        var status = FileStatus.Of(folder, followLinks);
-        if (status.Kind == FileKind.Missing)
-        {
-            PrivateFiles.CreateFolder(folder);
-            status = FileStatus.Of(folder, followLinks);
-        }
-
-        if (Problem(folder, status) is { } problem)
-        {
-            throw BuildErrors.CacheFolderUnsafe(folder, problem.What, problem.Fix);
-        }
-    }
-
     /// <summary>True when <paramref name="folder"/> exists and passes the rules; never throws, never creates.</summary>
     public static bool IsPrivateFolder(string folder, bool followLinks)
     {

@@ -19,7 +19,10 @@ public static class NativeBuilder
     /// <exception cref="FileNotFoundException">A source file does not exist.</exception>
     /// <exception cref="NativeToolchainException">No working compiler was found for the language.</exception>
     /// <exception cref="NativeBuildException">The compiler failed.</exception>
-    /// <exception cref="IOException">The cache root is not writable.</exception>
+    /// <exception cref="IOException">The cache root is not writable; the root or its <c>entries/</c> folder is owned by
+    /// another user, writable by group or others, or (<c>entries/</c>) a link; an entry is still damaged after it was
+    /// evicted and rebuilt once; or a matching prebuilt manifest names its library by a path or the library does not
+    /// hash as recorded. Damaged entries found on a lookup are evicted and rebuilt without an exception.</exception>
     public static CompileResult Build(string sourcePath, BuildOptions? options = null, CancellationToken cancellationToken = default) =>
         // The warm path completes synchronously; only a compile actually waits, on the thread pool.
         BuildAsync(sourcePath, options, cancellationToken).GetAwaiter().GetResult();

@@ -123,7 +123,10 @@ public sealed class ToolchainLocator
         {
             try
             {
-                PrivateFiles.CreateFolder(Path.GetDirectoryName(memo)!);
+                // The root first: creating only toolchains/ would leave a missing root with the umask's mode.
+                var folder = Path.GetDirectoryName(memo)!;
+                PrivateFiles.CreateFolder(Path.GetDirectoryName(folder)!);
+                PrivateFiles.CreateFolder(folder);
                 string temporary = memo + "." + Environment.ProcessId + ".tmp";
                 PrivateFiles.WriteFile(temporary, System.Text.Encoding.UTF8.GetBytes(version));
                 File.Move(temporary, memo, overwrite: true);
