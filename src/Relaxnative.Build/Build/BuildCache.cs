@@ -33,8 +33,8 @@ internal sealed class BuildCache
     /// <summary>
     /// Finds an entry for a source-set key whose recorded headers all still hash the same, and whose library hashes
     /// as recorded. Cheap: a few <c>statx</c> calls, one directory listing, one small JSON read, one hash per recorded
-    /// header, one <c>stat</c> per shadow probe and one hash of the library; no process is started. Damaged entries
-    /// met on the way are evicted.
+    /// header and one <c>stat</c> per shadow probe (the library is hashed again only when its file identity changed);
+    /// no process is started. Damaged entries met on the way are evicted.
     /// </summary>
     /// <exception cref="IOException">The root or <c>entries/</c> is unsafe or cannot be created.</exception>
     public CacheEntry? TryFind(string sourceSetKey, int schema)
@@ -64,9 +64,14 @@ internal sealed class BuildCache
                 continue;
             }
 
-            damage = LibraryCheck.Problem(candidate, manifest.Library, manifest.LibrarySha256, privateEntry: true);
+            damage = LibraryCheck.Problem(candidate, manifest.Library, manifest.LibrarySha256, privateEntry: true, manifest.LibraryIdentity, out var identity);
             if (damage is null)
             {
+                if (identity is not null && identity != manifest.LibraryIdentity)
+                {
+                    manifest = RecordIdentity(candidate, manifest with { LibraryIdentity = identity });
+                }
+
                 return new CacheEntry(candidate, Path.Combine(candidate, manifest.Library), manifest);
             }
 
@@ -202,6 +207,28 @@ internal sealed class BuildCache
         }
     }
 
+    /// <summary>
+    /// After a full hash matched a library whose identity changed (the cache was copied, or the file touched), records the
+    /// new identity so later hits skip the hash again. The manifest is replaced by a rename, so readers see the old or
+    /// the new one; failing to write only costs the next hit a hash.
+    /// </summary>
+    private static BuildManifest RecordIdentity(string folder, BuildManifest manifest)
+    {
+        var path = Path.Combine(folder, ManifestFileName);
+        var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        try
+        {
+            PrivateFiles.WriteFile(temporary, JsonSerializer.SerializeToUtf8Bytes(manifest, BuildJsonContext.Default.BuildManifest));
+            File.Move(temporary, path, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            PrivateFiles.DeleteQuietly(temporary);
+        }
+
+        return manifest;
+    }
+
     /// <summary>Reads and verifies an entry: the folder, its manifest and its library.</summary>
     private static (CacheEntry? Entry, string? Damage) Read(string folder)
     {
@@ -211,7 +238,7 @@ internal sealed class BuildCache
             return (null, damage);
         }
 
-        damage = LibraryCheck.Problem(folder, manifest.Library, manifest.LibrarySha256, privateEntry: true);
+        damage = LibraryCheck.Problem(folder, manifest.Library, manifest.LibrarySha256, privateEntry: true, manifest.LibraryIdentity, out _);
         return damage is null ? (new CacheEntry(folder, Path.Combine(folder, manifest.Library), manifest), null) : (null, damage);
     }
 

@@ -19,8 +19,14 @@ internal sealed record BuildManifest
     /// <summary>The library's file name inside the entry folder: a plain name, never a path (anything else is damage).</summary>
     public string Library { get; init; } = "";
 
-    /// <summary>The lowercase hex SHA-256 of the library's bytes, verified on every hit.</summary>
+    /// <summary>The lowercase hex SHA-256 of the library's bytes, verified on every hit (see <see cref="LibraryIdentity"/>).</summary>
     public string LibrarySha256 { get; init; } = "";
+
+    /// <summary>
+    /// The library's <see cref="FileStatus.Identity"/> when its bytes last hashed as <see cref="LibrarySha256"/>: a hit whose
+    /// library still has this identity is not hashed again. Null where identities cannot be read.
+    /// </summary>
+    public string? LibraryIdentity { get; init; }
 
     public string Platform { get; init; } = "";
     public string CompilerPath { get; init; } = "";

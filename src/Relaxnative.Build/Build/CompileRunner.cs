@@ -46,6 +46,8 @@ internal static class CompileRunner
                 Language = inputs.Language.ToString(),
                 Library = Path.GetFileName(plan.LibraryPath),
                 LibrarySha256 = KeyHasher.HashFile(plan.LibraryPath),
+                // Taken after the chmod (which changes the change time) and kept by the rename into entries/.
+                LibraryIdentity = FileStatus.Of(plan.LibraryPath, followLinks: false).Identity,
                 Platform = environment.Platform,
                 CompilerPath = toolchain.Path,
                 CompilerVersion = toolchain.Version,

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
 
@@ -11,7 +12,7 @@ internal readonly partial record struct FileStatus
 {
     private const int AtCurrentDirectory = -100;
     private const int AtSymlinkNoFollow = 0x100;
-    private const uint StatxTypeModeUid = 0x1 | 0x2 | 0x8;
+    private const uint StatxBasicStats = 0x7FF;
     private const int TypeMask = 0xF000;
     private const int TypeDirectory = 0x4000;
     private const int TypeRegular = 0x8000;
@@ -23,7 +24,7 @@ internal readonly partial record struct FileStatus
     {
         var bytes = new byte[Encoding.UTF8.GetMaxByteCount(path.Length) + 1];
         Encoding.UTF8.GetBytes(path, bytes);
-        if (Statx(AtCurrentDirectory, ref bytes[0], followLinks ? 0 : AtSymlinkNoFollow, StatxTypeModeUid, out var buffer) != 0)
+        if (Statx(AtCurrentDirectory, ref bytes[0], followLinks ? 0 : AtSymlinkNoFollow, StatxBasicStats, out var buffer) != 0)
         {
             var errno = Marshal.GetLastPInvokeError();
             return errno is NoSuchFile or NotADirectory
@@ -38,7 +39,9 @@ internal readonly partial record struct FileStatus
             TypeLink => FileKind.SymbolicLink,
             _ => FileKind.Other,
         };
-        return new FileStatus(kind, (UnixFileMode)(buffer.Mode & 0x1FF), buffer.OwnerId);
+        var identity = string.Create(CultureInfo.InvariantCulture,
+            $"{buffer.DeviceMajor}:{buffer.DeviceMinor}:{buffer.Inode}:{buffer.Size}:{buffer.ModifiedAt.Seconds}.{buffer.ModifiedAt.Nanoseconds:D9}:{buffer.ChangedAt.Seconds}.{buffer.ChangedAt.Nanoseconds:D9}");
+        return new FileStatus(kind, (UnixFileMode)(buffer.Mode & 0x1FF), buffer.OwnerId, identity);
     }
 
     [DllImport("libc", EntryPoint = "statx", SetLastError = true)]
@@ -47,7 +50,7 @@ internal readonly partial record struct FileStatus
     [DllImport("libc", EntryPoint = "geteuid")]
     private static extern uint GetEffectiveUserId();
 
-    /// <summary>The head of <c>struct statx</c> (linux/stat.h); the kernel writes 256 bytes.</summary>
+    /// <summary><c>struct statx</c> (linux/stat.h) up to the device numbers; the kernel writes 256 bytes.</summary>
     [StructLayout(LayoutKind.Sequential, Size = 256)]
     private struct StatxBuffer
     {
@@ -59,6 +62,26 @@ internal readonly partial record struct FileStatus
         internal uint OwnerId;
         internal uint GroupId;
         internal ushort Mode;
+        internal ushort Spare0;
+        internal ulong Inode;
+        internal ulong Size;
+        internal ulong Blocks;
+        internal ulong AttributesMask;
+        internal StatxTimestamp AccessedAt;
+        internal StatxTimestamp BornAt;
+        internal StatxTimestamp ChangedAt;
+        internal StatxTimestamp ModifiedAt;
+        internal uint RawDeviceMajor;
+        internal uint RawDeviceMinor;
+        internal uint DeviceMajor;
+        internal uint DeviceMinor;
+    }
+
+    private struct StatxTimestamp
+    {
+        internal long Seconds;
+        internal uint Nanoseconds;
+        internal int Reserved;
 #pragma warning restore CS0649
     }
 }

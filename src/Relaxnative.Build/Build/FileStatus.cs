@@ -7,7 +7,12 @@ namespace Relaxnative.Build;
 /// <param name="Kind">What the path names; <see cref="FileKind.SymbolicLink"/> only when links are not followed.</param>
 /// <param name="Mode">The permission bits (no type bits); 0 on Windows.</param>
 /// <param name="OwnerId">The owner's user id, or <see langword="null"/> where it cannot be read (not Linux).</param>
-internal readonly partial record struct FileStatus(FileKind Kind, UnixFileMode Mode, uint? OwnerId)
+/// <param name="Identity">
+/// Device, inode, size, and modification and change times in nanoseconds, as one string; <see langword="null"/> where
+/// they cannot be read (not Linux). Any write, truncation, replacement, rename over, <c>chmod</c> or <c>touch</c> changes
+/// it: the change time cannot be set by a user, only by the kernel on every change.
+/// </param>
+internal readonly partial record struct FileStatus(FileKind Kind, UnixFileMode Mode, uint? OwnerId, string? Identity = null)
 {
     private const UnixFileMode WriteByOthers = UnixFileMode.GroupWrite | UnixFileMode.OtherWrite;
 

@@ -48,7 +48,7 @@ internal static class PrebuiltStore
 
         // The manifest matches this source, so a library that fails the checks is an error, not a miss: falling back
         // to a compile would hide a tampered folder (and fail confusingly on a machine without a compiler).
-        if (LibraryCheck.Problem(folder, manifest.Library, manifest.LibrarySha256, privateEntry: false) is { } damage)
+        if (LibraryCheck.Problem(folder, manifest.Library, manifest.LibrarySha256, privateEntry: false, verifiedIdentity: null, out _) is { } damage)
         {
             throw BuildErrors.PrebuiltDamaged(Path.GetFullPath(manifestPath), damage);
         }

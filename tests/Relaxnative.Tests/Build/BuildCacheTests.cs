@@ -35,6 +35,49 @@ public sealed class BuildCacheTests : IDisposable
     }
 
     [Fact]
+    public void Build_LibraryRewrittenKeepingSizeAndModificationTime_IsStillDetected()
+    {
+        // A hit trusts the recorded file identity instead of hashing; the change time, which no user can set back,
+        // is what catches a rewrite that restores size and modification time.
+        var source = _fixture.Write("add.c", AddSource);
+        var first = NativeBuilder.Build(source, _fixture.Options);
+        var modified = File.GetLastWriteTimeUtc(first.LibraryPath);
+        var bytes = File.ReadAllBytes(first.LibraryPath);
+        bytes[bytes.Length / 2] ^= 0xFF;
+        using (var stream = new FileStream(first.LibraryPath, FileMode.Open, FileAccess.Write))
+        {
+            stream.Write(bytes);
+        }
+
+        File.SetLastWriteTimeUtc(first.LibraryPath, modified);
+
+        var second = NativeBuilder.Build(source, _fixture.Options);
+
+        Assert.False(second.CacheHit);
+        Assert.Equal(5, BuildFixture.CallIntInt(second.LibraryPath, "add", 2, 3));
+    }
+
+    [Fact]
+    public void Build_LibraryReplacedByIdenticalCopy_IsHitAndRecordsNewIdentity()
+    {
+        // A cache restored from a backup: same bytes, new inode. One full hash, then the new identity is recorded.
+        var source = _fixture.Write("add.c", AddSource);
+        var first = NativeBuilder.Build(source, _fixture.Options);
+        var before = ReadIdentity(first);
+        var copy = first.LibraryPath + ".copy";
+        File.Copy(first.LibraryPath, copy);
+        File.Move(copy, first.LibraryPath, overwrite: true);
+
+        var second = NativeBuilder.Build(source, _fixture.Options);
+
+        Assert.True(second.CacheHit);
+        Assert.NotNull(before);
+        Assert.NotEqual(before, ReadIdentity(second));
+        Assert.Equal(FileStatus.Of(second.LibraryPath, followLinks: false).Identity, ReadIdentity(second));
+        Assert.True(NativeBuilder.Build(source, _fixture.Options).CacheHit);
+    }
+
+    [Fact]
     public void Build_EntryOwnedByAnotherUser_IsEvictedAndRebuilt()
     {
         var source = _fixture.Write("add.c", AddSource);
@@ -80,6 +123,9 @@ public sealed class BuildCacheTests : IDisposable
         File.Delete(flag);
         Assert.Equal(5, BuildFixture.CallIntInt(NativeBuilder.Build(source, options).LibraryPath, "add", 2, 3));
     }
+
+    private static string? ReadIdentity(CompileResult result) =>
+        System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(CacheTamper.ManifestOf(result)))!["libraryIdentity"]?.GetValue<string>();
 
     private void Damage(CompileResult result, string damage)
     {
