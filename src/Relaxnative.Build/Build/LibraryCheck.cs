@@ -21,7 +21,7 @@ internal static class LibraryCheck
     /// <summary>
     /// Returns why the library named by a manifest must not be loaded, or <see langword="null"/> when it may. A cache
     /// entry's library whose file identity (<see cref="FileStatus.Identity"/>) is the one recorded when its bytes were
-    /// last hashed is trusted without hashing again; otherwise the whole file is hashed (about 0.6 ms per MiB with SHA
+    /// last hashed is trusted without hashing again; otherwise the whole file is hashed (about 0.7 ms of CPU per MiB with SHA
     /// instructions, see <c>CacheVerificationBenchmarks</c>).
     /// </summary>
     /// <param name="folder">The folder holding the manifest.</param>
