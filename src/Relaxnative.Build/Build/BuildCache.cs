@@ -48,7 +48,7 @@ internal sealed class BuildCache
 
         foreach (var candidate in Directory.EnumerateFileSystemEntries(shard))
         {
-            var (manifest, damage) = ReadManifest(candidate);
+            var (manifest, _) = ReadManifest(candidate);
             if (manifest is null)
             {
                 Evict(candidate);
@@ -64,8 +64,7 @@ internal sealed class BuildCache
                 continue;
             }
 
-            damage = LibraryCheck.Problem(candidate, manifest.Library, manifest.LibrarySha256, privateEntry: true, manifest.LibraryIdentity, out var identity);
-            if (damage is null)
+            if (LibraryCheck.Problem(candidate, manifest.Library, manifest.LibrarySha256, privateEntry: true, manifest.LibraryIdentity, out var identity) is null)
             {
                 if (identity is not null && identity != manifest.LibraryIdentity)
                 {
