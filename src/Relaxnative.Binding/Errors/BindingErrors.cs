@@ -32,8 +32,9 @@ internal static class BindingErrors
         "function is not 'static', and (C++) that it is declared extern \"C\". 'nm -D --defined-only <library>' lists the exports.";
 
     internal static string Variadic(CParameter? last) =>
-        "it is variadic ('...'): the arguments after the fixed ones have no declared type, so they cannot be converted safely. " +
-        "Declare a fixed-argument prototype for the call you need, e.g. 'int printf(const char* fmt, int value)'.";
+        "it is variadic ('...'); calls to variadic functions are not supported yet. Do not redeclare it with fixed " +
+        "arguments: the variadic calling convention differs (on x86-64 'double' arguments would be read wrongly). " +
+        "Call it from a small C wrapper with a fixed signature, compiled into your module.";
 
     internal static string StructByValue(CParameter? parameter, CType type) =>
         (parameter is null ? "its return type" : $"parameter {parameter.Index + 1} ('{parameter.Name ?? "unnamed"}')") +
@@ -60,6 +61,26 @@ internal static class BindingErrors
     [DoesNotReturn]
     internal static void ThrowBadArgument(string function, CParameter parameter, string expected, object? value, string? detail = null) =>
         throw new ArgumentException(BadArgument(function, parameter, expected, value, detail), parameter.Name ?? $"arg{parameter.Index + 1}");
+
+    /// <summary>Throws when <paramref name="text"/>, passed for a C string, holds a NUL that C would stop at.</summary>
+    internal static void ThrowIfEmbeddedNul(string function, CParameter parameter, string text)
+    {
+        int index = text.AsSpan().IndexOf('\0');
+        if (index >= 0)
+        {
+            ThrowBadArgument(function, parameter, "a string without NUL characters", text, string.Create(CultureInfo.InvariantCulture,
+                $"The string has an embedded NUL at index {index}; C would see only the first {index} character(s). ") +
+                "Remove the NUL, or pass the bytes in a byte[] or NativeBuffer with the length in another argument.");
+        }
+    }
+
+    /// <summary>Throws for a remote pointer (a handle into a helper process) passed to a function that runs here.</summary>
+    [DoesNotReturn]
+    internal static void ThrowRemotePointer(string function, CParameter parameter, NativePointer pointer) =>
+        ThrowBadArgument(function, parameter, "a pointer valid in this process", pointer,
+            $"The NativePointer is a handle into another process ({pointer.RemoteOrigin}); '{function}' runs in this " +
+            "process, where that address means nothing. Pass it only to functions of the module that returned it, " +
+            "or copy the data into a NativeBuffer there and pass that.");
 
     [DoesNotReturn]
     internal static void ThrowArgumentCount(CFunctionSignature signature, int actual) =>
