@@ -88,7 +88,6 @@ public sealed class WordArrayArgumentTests : IDisposable
     {
         var e = Assert.Throws<NativeBindingException>(() => _module.Bind<FillOffsets>("void fill_sizes(size_t* sizes, size_t count)"));
         Assert.Contains("parameter 1 ('offsets')", e.Message);
-        Assert.Contains("Int64", e.Message);
     }
 
     [Fact]
