@@ -52,3 +52,6 @@ int apply_now(int (*handler)(int), int value) { return handler(value); }
 static int s_values[2] = { 7, 8 };
 
 const int* shared_values(void) { return s_values; }
+
+/* A 64-bit shape of its own, so a test can count the callback thunks of exactly this shape. */
+long apply_many(long (*handler)(long), long value) { return handler(value); }

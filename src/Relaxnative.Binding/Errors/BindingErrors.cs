@@ -91,6 +91,24 @@ internal static class BindingErrors
     internal static void ThrowDisposed(string what) =>
         throw new ObjectDisposedException(what, $"{what} was disposed; its library is closed and its functions can no longer be called.");
 
+    /// <summary>The fail-fast message for native code calling a callback after it ended.</summary>
+    internal static string CallbackAfterEnd(CallbackMisuse? misuse)
+    {
+        const string Fix = "Create the callback with NativeCallback.Create(declaration, handler), pass the NativeCallback, and keep it " +
+            "alive and undisposed for as long as the library may call it.";
+        return misuse switch
+        {
+            null => "Native code called a Relaxnative callback after it ended. " + Fix,
+            { Function: { } function, Parameter: { } parameter } =>
+                $"Native code called the callback '{misuse.Callback}' after the call it was passed to had returned: it was a " +
+                $"delegate passed directly as argument {parameter.Index + 1} ('{parameter.Name ?? "unnamed"}') of '{function}', " +
+                "which is valid only during that call, and the library kept the pointer. The process cannot continue safely. " + Fix,
+            { Collected: true } =>
+                $"Native code called NativeCallback '{misuse.Callback}' after it was garbage-collected without Dispose. " + Fix,
+            _ => $"Native code called NativeCallback '{misuse.Callback}' after it was disposed. " + Fix,
+        };
+    }
+
     internal static string DelegateMismatch(CFunctionSignature signature, Type delegateType, IReadOnlyList<string> problems) =>
         $"Delegate type {delegateType.Name} does not match '{signature}': " + string.Join(" ", problems);
 }

@@ -237,7 +237,7 @@ public static unsafe partial class ArgumentConverter
             case NativeCallback callback:
                 return callback.Pointer;
             case Delegate handler:
-                var temporary = NativeCallback.Create(plan.Type.Function!, handler);
+                var temporary = NativeCallback.CreateForCall(plan.Type.Function!, handler, function, plan.Parameter!);
                 scope.AddCallback(temporary);
                 return temporary.Pointer;
             default:
