@@ -18,7 +18,7 @@ public sealed partial class NativeFunction
         return (TDelegate)_typedStubs.GetOrAdd(typeof(TDelegate),
             static (type, function) =>
             {
-                var target = new StubTarget(function._library!, function._address, function.Name);
+                var target = new StubTarget(function._library!, function._address, function.Plan);
                 function._library!.Track(target);
                 return TypedStubEmitter.Emit(function.Plan, type, target);
             },

@@ -15,12 +15,9 @@ internal static class CliApp
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            foreach (var error in parse.Errors)
-            {
-                Terminal.WriteError(error.Message);
-            }
-
-            Terminal.WriteFix($"Run 'relaxnative {CommandPath(parse)}--help' for usage.");
+            // One line, whatever the parser's own message looked like: scripts read stderr line by line.
+            Terminal.WriteError(string.Join(" ", parse.Errors.Select(e => OneLine(e.Message))) +
+                $" Run 'relaxnative {CommandPath(parse)}--help' for usage.");
             return ExitCodes.Usage;
         }
 
@@ -61,10 +58,17 @@ internal static class CliApp
         return names.Count == 0 ? "" : string.Join(' ', names) + " ";
     }
 
+    private static string OneLine(string text) =>
+        string.Join(' ', text.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
     private static int Report(Exception e)
     {
         switch (e)
         {
+            case CliException { ExitCode: ExitCodes.Usage } usage:
+                // A wrong command line is reported on one line, the fix included.
+                Terminal.WriteError(OneLine(usage.Fix is null ? usage.Message : usage.Message + " " + usage.Fix));
+                return usage.ExitCode;
             case CliException cli:
                 Terminal.WriteError(cli.Message);
                 if (cli.Fix is not null)

@@ -4,9 +4,13 @@ namespace Relaxnative;
 
 public sealed partial class NativeBuffer
 {
+    // One token waits here for the next Lease(), so a buffer leased over and over allocates a token once.
+    private LeaseToken? _spareToken;
+
     /// <summary>
     /// Holds the buffer's memory alive until the lease is disposed, even if the buffer is freed meanwhile (the way a
-    /// native call holds each buffer argument). Dispose the lease exactly once, on any thread.
+    /// native call holds each buffer argument). Disposing the lease a second time, or disposing a copy of it, does
+    /// nothing: each lease ends once, whoever disposes it, on any thread.
     /// </summary>
     /// <example><code>
     /// using (var lease = buffer.Lease())
@@ -17,8 +21,9 @@ public sealed partial class NativeBuffer
     /// <exception cref="UseAfterFreeException">The buffer was already freed.</exception>
     public NativeBufferLease Lease()
     {
-        AddLease("lease");
-        return new NativeBufferLease(this);
+        AddLease("lease", 1);
+        var token = Interlocked.Exchange(ref _spareToken, null) ?? new LeaseToken(this);
+        return new NativeBufferLease(token, Volatile.Read(ref token.Generation));
     }
 
     /// <summary>
@@ -27,26 +32,36 @@ public sealed partial class NativeBuffer
     /// every successful call must be matched by exactly one <see cref="DangerousRelease"/>.
     /// </summary>
     /// <exception cref="UseAfterFreeException">The buffer was already freed.</exception>
-    public void DangerousAddRef() => AddLease("pass to native code");
+    public void DangerousAddRef() => AddLease("pass to native code", 1 + DangerousUnit);
 
-    /// <summary>Ends a lease taken by <see cref="DangerousAddRef"/> or <see cref="Lease"/>; releases the memory if the buffer was freed meanwhile and this was the last lease.</summary>
-    /// <exception cref="InvalidOperationException">No lease is held.</exception>
+    /// <summary>
+    /// Ends a lease taken by <see cref="DangerousAddRef"/>; releases the memory if the buffer was freed meanwhile and
+    /// this was the last lease. It never ends a lease taken by <see cref="Lease"/>: those end only through their
+    /// <see cref="NativeBufferLease"/>.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">No <see cref="DangerousAddRef"/> lease is held (the state is left unchanged).</exception>
     public void DangerousRelease()
     {
-        int state = Interlocked.Decrement(ref _state);
-        if (state == FreedBit)
+        long state = Volatile.Read(ref _state);
+        while (true)
         {
-            // Free() ran during the lease and left the release to the last lease holder, which is us.
-            if (ReleaseMemory(autoFreed: false) is { } overrun)
+            if ((state & DangerousMask) == 0)
             {
-                Memory.Heap.NativeHeap.ReportSilently(overrun);
+                MemoryErrors.ThrowUnpairedRelease(this, (int)(state & LeaseMask));
             }
+
+            long seen = Interlocked.CompareExchange(ref _state, state - (1 + DangerousUnit), state);
+            if (seen == state)
+            {
+                break;
+            }
+
+            state = seen;
         }
-        else if ((state & LeaseMask) == LeaseMask)
+
+        if (state - (1 + DangerousUnit) == FreedBit)
         {
-            Interlocked.Increment(ref _state);
-            throw new InvalidOperationException(
-                $"{this} has no lease to release. Call DangerousRelease once per successful DangerousAddRef or Lease().");
+            ReleaseAsLastLease();
         }
     }
 
@@ -58,17 +73,46 @@ public sealed partial class NativeBuffer
 
     internal long SizeUnchecked => _size;
 
-    /// <summary>The number of leases currently held (for diagnostics and tests).</summary>
-    public int LeaseCount => Volatile.Read(ref _state) & LeaseMask;
+    /// <summary>The number of leases currently held, by <see cref="Lease"/> and <see cref="DangerousAddRef"/> (for diagnostics and tests).</summary>
+    public int LeaseCount => (int)(Volatile.Read(ref _state) & LeaseMask);
 
-    private void AddLease(string operation)
+    /// <summary>Ends the lease <paramref name="token"/> stood for; its owner has already retired the token's generation.</summary>
+    internal void EndLease(LeaseToken token)
     {
-        int state = Interlocked.Increment(ref _state);
+        Volatile.Write(ref _spareToken, token);
+        EndOwnLease();
+    }
+
+    // Ends a plain lease whose pairing the caller guarantees (a token's single end, or an accessor's finally block).
+    private void EndOwnLease()
+    {
+        if (Interlocked.Add(ref _state, -1) == FreedBit)
+        {
+            ReleaseAsLastLease();
+        }
+    }
+
+    private void AddLease(string operation, long increment)
+    {
+        long state = Interlocked.Add(ref _state, increment);
         if ((state & FreedBit) != 0)
         {
             // Undo our increment; if that leaves "freed, no leases", this call is the one that must release.
-            DangerousRelease();
+            if (Interlocked.Add(ref _state, -increment) == FreedBit)
+            {
+                ReleaseAsLastLease();
+            }
+
             MemoryErrors.ThrowUseAfterFree("NativeBuffer", _address, _size, operation);
+        }
+    }
+
+    // Free() ran during the lease and left the release to the last lease holder, which is the caller.
+    private void ReleaseAsLastLease()
+    {
+        if (ReleaseMemory(autoFreed: false) is { } overrun)
+        {
+            Memory.Heap.NativeHeap.ReportSilently(overrun);
         }
     }
 }

@@ -31,7 +31,7 @@ public sealed unsafe partial class NativeBuffer
     /// <exception cref="ArgumentOutOfRangeException">The value does not fit at that offset.</exception>
     public T Read<T>(long offset) where T : unmanaged
     {
-        AddLease("read from");
+        AddLease("read from", 1);
         try
         {
             CheckRange(offset, sizeof(T));
@@ -39,7 +39,7 @@ public sealed unsafe partial class NativeBuffer
         }
         finally
         {
-            DangerousRelease();
+            EndOwnLease();
         }
     }
 
@@ -48,7 +48,7 @@ public sealed unsafe partial class NativeBuffer
     /// <exception cref="ArgumentOutOfRangeException">The value does not fit at that offset.</exception>
     public void Write<T>(long offset, T value) where T : unmanaged
     {
-        AddLease("write to");
+        AddLease("write to", 1);
         try
         {
             CheckRange(offset, sizeof(T));
@@ -56,7 +56,7 @@ public sealed unsafe partial class NativeBuffer
         }
         finally
         {
-            DangerousRelease();
+            EndOwnLease();
         }
     }
 
@@ -65,7 +65,7 @@ public sealed unsafe partial class NativeBuffer
     /// <exception cref="ArgumentOutOfRangeException">The data does not fit at that offset.</exception>
     public void Write(ReadOnlySpan<byte> source, long offset = 0)
     {
-        AddLease("write to");
+        AddLease("write to", 1);
         try
         {
             CheckRange(offset, source.Length);
@@ -73,7 +73,7 @@ public sealed unsafe partial class NativeBuffer
         }
         finally
         {
-            DangerousRelease();
+            EndOwnLease();
         }
     }
 
@@ -82,7 +82,7 @@ public sealed unsafe partial class NativeBuffer
     /// <exception cref="ArgumentOutOfRangeException">The buffer is larger than a managed array can hold.</exception>
     public byte[] ToArray()
     {
-        AddLease("copy");
+        AddLease("copy", 1);
         try
         {
             if (_size > Array.MaxLength)
@@ -94,7 +94,7 @@ public sealed unsafe partial class NativeBuffer
         }
         finally
         {
-            DangerousRelease();
+            EndOwnLease();
         }
     }
 
@@ -106,7 +106,7 @@ public sealed unsafe partial class NativeBuffer
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="offset"/> is outside the buffer.</exception>
     public string ReadCString(long offset = 0)
     {
-        AddLease("read a string from");
+        AddLease("read a string from", 1);
         try
         {
             CheckRange(offset, 1);
@@ -114,7 +114,7 @@ public sealed unsafe partial class NativeBuffer
         }
         finally
         {
-            DangerousRelease();
+            EndOwnLease();
         }
     }
 

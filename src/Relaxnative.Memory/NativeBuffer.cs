@@ -21,18 +21,22 @@ namespace Relaxnative;
 /// </remarks>
 public sealed partial class NativeBuffer : IDisposable
 {
-    // _state packs the lease count (low 29 bits) with two flags. One interlocked word makes "free while leased"
-    // race-free: exactly one party moves the state to FreedBit with no leases, and that party releases.
-    private const int FreedBit = 1 << 30;
-    private const int ReleasedBit = 1 << 29;
-    private const int LeaseMask = ReleasedBit - 1;
+    // _state packs two lease counts with two flags. One interlocked word makes "free while leased" race-free:
+    // exactly one party moves the state to FreedBit with no leases, and that party releases. Bits 0-29 count every
+    // lease; bits 30-59 count again those taken by DangerousAddRef, so an unpaired DangerousRelease is refused
+    // instead of ending a Lease() someone else holds.
+    private const long LeaseMask = (1L << 30) - 1;
+    private const long DangerousUnit = 1L << 30;
+    private const long DangerousMask = LeaseMask << 30;
+    private const long ReleasedBit = 1L << 60;
+    private const long FreedBit = 1L << 61;
 
     private readonly nint _address;
     private readonly long _size;
     private readonly HeapBlock _block;
     private readonly long _trackingId;
     private readonly AutoFreeSentinel? _autoFree;
-    private int _state;
+    private long _state;
 
     internal NativeBuffer(nint address, long size, HeapBlock block, bool autoFree, long trackingId)
     {
@@ -143,7 +147,7 @@ public sealed partial class NativeBuffer : IDisposable
             return;
         }
 
-        int previous = MarkFreed();
+        long previous = MarkFreed();
         if (previous < 0)
         {
             MemoryErrors.ThrowDoubleFree(_address, _size);
@@ -172,7 +176,7 @@ public sealed partial class NativeBuffer : IDisposable
             return;
         }
 
-        int previous = MarkFreed();
+        long previous = MarkFreed();
         if (previous >= 0 && (previous & LeaseMask) == 0 && ReleaseMemory(autoFreed: false) is { } overrun)
         {
             NativeHeap.ReportSilently(overrun);
@@ -185,9 +189,9 @@ public sealed partial class NativeBuffer : IDisposable
             $"NativeBuffer({MemoryErrors.Hex(_address)}, {_size} bytes, {Ownership}{(IsFreed ? ", freed" : "")})");
 
     /// <summary>Sets the freed flag. Returns the previous state, or -1 when it was already freed.</summary>
-    private int MarkFreed()
+    private long MarkFreed()
     {
-        int state = Volatile.Read(ref _state);
+        long state = Volatile.Read(ref _state);
         while (true)
         {
             if ((state & FreedBit) != 0)
@@ -195,7 +199,7 @@ public sealed partial class NativeBuffer : IDisposable
                 return -1;
             }
 
-            int seen = Interlocked.CompareExchange(ref _state, state | FreedBit, state);
+            long seen = Interlocked.CompareExchange(ref _state, state | FreedBit, state);
             if (seen == state)
             {
                 return state;

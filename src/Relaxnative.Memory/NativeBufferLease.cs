@@ -1,16 +1,26 @@
+using Relaxnative.Memory;
+
 namespace Relaxnative;
 
 /// <summary>
 /// A lease on a <see cref="NativeBuffer"/>: while it is held, the buffer's memory is not released, even if the
-/// buffer is freed on another thread. Obtain with <see cref="NativeBuffer.Lease"/>; dispose exactly once
-/// (a <c>using</c> statement does that). Do not copy a lease and dispose both copies.
+/// buffer is freed on another thread. Obtain with <see cref="NativeBuffer.Lease"/>; a <c>using</c> statement ends it.
+/// Ending it is idempotent and copy-safe: disposing it twice, or disposing a copy of the value, ends it once and never
+/// touches another holder's lease. Thread-safe.
 /// </summary>
 public readonly struct NativeBufferLease : IDisposable, IEquatable<NativeBufferLease>
 {
-    internal NativeBufferLease(NativeBuffer buffer) => Buffer = buffer;
+    private readonly LeaseToken? _token;
+    private readonly long _generation;
 
-    /// <summary>The leased buffer.</summary>
-    public NativeBuffer Buffer { get; }
+    internal NativeBufferLease(LeaseToken token, long generation)
+    {
+        _token = token;
+        _generation = generation;
+    }
+
+    /// <summary>The leased buffer; null for a default value.</summary>
+    public NativeBuffer Buffer => _token?.Buffer!;
 
     /// <summary>The buffer's address; valid until this lease is disposed.</summary>
     public nint Address => Buffer.DangerousGetAddress();
@@ -22,21 +32,21 @@ public readonly struct NativeBufferLease : IDisposable, IEquatable<NativeBufferL
     /// <exception cref="OverflowException">The buffer is larger than a span can hold.</exception>
     public unsafe Span<byte> AsSpan() => new((void*)Buffer.DangerousGetAddress(), checked((int)Buffer.SizeUnchecked));
 
-    /// <summary>Ends the lease.</summary>
-    public void Dispose() => Buffer?.DangerousRelease();
+    /// <summary>Ends the lease. A second call, or a call on a copy whose lease has ended, does nothing.</summary>
+    public void Dispose() => _token?.End(_generation);
 
     /// <inheritdoc/>
-    public bool Equals(NativeBufferLease other) => ReferenceEquals(Buffer, other.Buffer);
+    public bool Equals(NativeBufferLease other) => ReferenceEquals(_token, other._token) && _generation == other._generation;
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => obj is NativeBufferLease other && Equals(other);
 
     /// <inheritdoc/>
-    public override int GetHashCode() => Buffer?.GetHashCode() ?? 0;
+    public override int GetHashCode() => HashCode.Combine(_token, _generation);
 
-    /// <summary>Compares two leases by buffer.</summary>
+    /// <summary>Whether two values are the same lease (copies of one <see cref="NativeBuffer.Lease"/> result).</summary>
     public static bool operator ==(NativeBufferLease left, NativeBufferLease right) => left.Equals(right);
 
-    /// <summary>Compares two leases by buffer.</summary>
+    /// <summary>Whether two values are different leases.</summary>
     public static bool operator !=(NativeBufferLease left, NativeBufferLease right) => !left.Equals(right);
 }

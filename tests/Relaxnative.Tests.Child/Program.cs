@@ -10,5 +10,7 @@ return args.Length == 0 ? 2 : args[0] switch
     "load-twice" => LoadScenarios.LoadTwice(args),
     "load-prebuilt" => LoadScenarios.LoadPrebuilt(args),
     "isolation-helper-then-wait" => IsolationScenarios.HelperThenWait(args),
+    "callback-kept-after-call" => CallbackScenarios.KeptAfterCall(args),
+    "callback-kept-after-dispose" => CallbackScenarios.KeptAfterDispose(args),
     _ => 2,
 };

@@ -8,7 +8,7 @@ namespace Relaxnative.Binding;
 /// <summary>
 /// Makes native-callable thunks. <see cref="Marshal.GetFunctionPointerForDelegate"/> needs a non-generic delegate type
 /// whose signature is the C ABI, so one such type is defined per ABI shape (in a collectible-free dynamic assembly,
-/// cached), and a small emitted method adapts it to the trampoline.
+/// cached), and a small emitted method per shape adapts it to the trampoline.
 /// </summary>
 internal static class CallbackEmitter
 {
@@ -17,13 +17,17 @@ internal static class CallbackEmitter
         AssemblyBuilder.DefineDynamicAssembly(new AssemblyName("Relaxnative.Callbacks"), AssemblyBuilderAccess.Run)
             .DefineDynamicModule("Relaxnative.Callbacks"));
 
-    internal static Delegate CreateAbiDelegate(CallPlan plan, CallbackTrampoline trampoline)
+    /// <summary>
+    /// The thunk of one ABI shape: boxes the native arguments and calls <see cref="CallbackTrampoline.Dispatch"/> on the
+    /// trampoline it is closed over. One per shape; each trampoline makes its own delegate of it.
+    /// </summary>
+    internal static DynamicMethod EmitThunk(CallPlan plan, out Type delegateType)
     {
         var returnType = plan.Return.AbiType;
         var parameterTypes = plan.AbiParameterTypes;
-        var delegateType = DelegateTypeFor(returnType, parameterTypes);
+        delegateType = DelegateTypeFor(returnType, parameterTypes);
 
-        var thunk = new DynamicMethod("callback_" + plan.Signature.Name, returnType,
+        var thunk = new DynamicMethod("callback_" + string.Join("_", parameterTypes.Select(t => t.Name)), returnType,
             [typeof(CallbackTrampoline), .. parameterTypes], typeof(CallbackEmitter).Module, skipVisibility: true);
         var il = thunk.GetILGenerator();
         il.Emit(OpCodes.Ldarg_0);
@@ -49,7 +53,7 @@ internal static class CallbackEmitter
         }
 
         il.Emit(OpCodes.Ret);
-        return thunk.CreateDelegate(delegateType, trampoline);
+        return thunk;
     }
 
     private static Type DelegateTypeFor(Type returnType, Type[] parameterTypes)

@@ -1,39 +1,71 @@
 using System.Globalization;
 using System.Reflection;
+using System.Runtime.InteropServices;
 
 namespace Relaxnative.Binding;
 
 /// <summary>
-/// The managed side of a callback: converts the native arguments to the delegate's parameter types, calls it,
-/// converts the result back, and parks any exception so it never unwinds through native frames.
+/// One native-callable thunk and the managed side behind it: converts the native arguments to the handler's parameter
+/// types, calls it, converts the result back, and parks any exception so it never unwinds through native frames.
+/// A trampoline outlives the callback it serves: when the callback ends it is retired (native code that still calls
+/// it gets a fail-fast naming the mistake, not a jump into freed code) and later recycled by <see cref="CallbackThunkPool"/>.
 /// </summary>
-internal sealed class CallbackTrampoline(CallPlan plan, Delegate handler, Type[] parameterTypes)
+internal sealed class CallbackTrampoline
 {
-    private Exception? _pending;
+    private readonly Delegate _abiDelegate;
+    private CallbackBinding? _binding;
+    private CallbackMisuse? _misuse;
 
-    internal Exception? LastException { get; private set; }
+    internal CallbackTrampoline(CallbackThunkPool.Shape shape)
+    {
+        Shape = shape;
+        _abiDelegate = shape.Thunk.CreateDelegate(shape.DelegateType, this);
+        // The delegate is held by this object, which the pool never lets go of: the pointer stays callable.
+        Pointer = Marshal.GetFunctionPointerForDelegate(_abiDelegate);
+    }
 
-    internal Exception? TakePending() => Interlocked.Exchange(ref _pending, null);
+    internal CallbackThunkPool.Shape Shape { get; }
+
+    /// <summary>The C function pointer; the same for the trampoline's whole life.</summary>
+    internal nint Pointer { get; }
+
+    internal void Attach(CallbackBinding binding)
+    {
+        _misuse = null;
+        Volatile.Write(ref _binding, binding);
+    }
+
+    internal void Retire(CallbackMisuse misuse)
+    {
+        _misuse = misuse;
+        Volatile.Write(ref _binding, null);
+    }
 
     /// <summary>Called by the emitted thunk with the boxed ABI arguments; returns the boxed ABI result.</summary>
     internal object? Dispatch(object?[] abiArguments)
     {
+        var binding = Volatile.Read(ref _binding);
+        if (binding is null)
+        {
+            // Returning a made-up value to native code that believes it called the real handler could corrupt its
+            // state silently; stopping with the reason is the honest outcome.
+            Environment.FailFast(BindingErrors.CallbackAfterEnd(_misuse));
+        }
+
         try
         {
             var arguments = new object?[abiArguments.Length];
             for (int i = 0; i < arguments.Length; i++)
             {
-                arguments[i] = FromAbi(plan.Parameters[i], abiArguments[i], parameterTypes[i]);
+                arguments[i] = FromAbi(binding.Plan.Parameters[i], abiArguments[i], binding.ParameterTypes[i]);
             }
 
-            return ToAbi(plan.Return, handler.DynamicInvoke(arguments));
+            return ToAbi(binding.Plan.Return, binding.Handler.DynamicInvoke(arguments));
         }
         catch (Exception e)
         {
-            var actual = e is TargetInvocationException { InnerException: { } inner } ? inner : e;
-            LastException = actual;
-            Interlocked.CompareExchange(ref _pending, actual, null);
-            return DefaultAbi(plan.Return);
+            binding.Record(e is TargetInvocationException { InnerException: { } inner } ? inner : e);
+            return DefaultAbi(binding.Plan.Return);
         }
     }
 

@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Runtime.InteropServices;
 using Relaxnative.Binding;
 using Relaxnative.Signatures;
 
@@ -19,17 +18,22 @@ namespace Relaxnative;
 /// </remarks>
 public sealed class NativeCallback : IDisposable
 {
-    private readonly CallbackTrampoline _trampoline;
-    private Delegate? _abiDelegate;
+    private readonly CallbackBinding _binding;
+    private readonly CallbackMisuse _endedUse;
+    private CallbackTrampoline? _trampoline;
     private nint _pointer;
 
-    private NativeCallback(CFunctionSignature signature, CallbackTrampoline trampoline, Delegate abiDelegate)
+    private NativeCallback(CFunctionSignature signature, CallbackBinding binding, CallbackMisuse endedUse)
     {
         Signature = signature;
-        _trampoline = trampoline;
-        _abiDelegate = abiDelegate;
-        _pointer = Marshal.GetFunctionPointerForDelegate(abiDelegate);
+        _binding = binding;
+        _endedUse = endedUse;
+        _trampoline = CallbackThunkPool.Rent(binding.Plan, binding);
+        _pointer = _trampoline.Pointer;
     }
+
+    /// <summary>Retires the thunk of a callback dropped without <see cref="Dispose"/>, so a late native call fails fast with the reason.</summary>
+    ~NativeCallback() => End(_endedUse with { Collected = true });
 
     /// <summary>The C signature native code calls.</summary>
     public CFunctionSignature Signature { get; }
@@ -51,7 +55,7 @@ public sealed class NativeCallback : IDisposable
     }
 
     /// <summary>The last exception the delegate threw while called from native code, if any.</summary>
-    public Exception? LastException => _trampoline.LastException;
+    public Exception? LastException => _binding.LastException;
 
     /// <summary>
     /// Creates a callback from the C declaration of the function type, e.g. <c>int compare(const void* a, const void* b)</c>.
@@ -65,7 +69,14 @@ public sealed class NativeCallback : IDisposable
 
     /// <summary>Creates a callback for <paramref name="signature"/>.</summary>
     /// <exception cref="NativeBindingException">The signature cannot be used, or the delegate's parameter count differs.</exception>
-    public static NativeCallback Create(CFunctionSignature signature, Delegate handler)
+    public static NativeCallback Create(CFunctionSignature signature, Delegate handler) =>
+        Create(signature, handler, function: null, parameter: null);
+
+    /// <summary>A callback for one call: a delegate passed directly for parameter <paramref name="parameter"/> of <paramref name="function"/>.</summary>
+    internal static NativeCallback CreateForCall(CFunctionSignature signature, Delegate handler, string function, CParameter parameter) =>
+        Create(signature, handler, function, parameter);
+
+    private static NativeCallback Create(CFunctionSignature signature, Delegate handler, string? function, CParameter? parameter)
     {
         ArgumentNullException.ThrowIfNull(signature);
         ArgumentNullException.ThrowIfNull(handler);
@@ -77,23 +88,34 @@ public sealed class NativeCallback : IDisposable
                 [$"the delegate takes {parameters.Length} parameter(s) but the C callback '{signature}' takes {plan.Parameters.Count}."]);
         }
 
-        var trampoline = new CallbackTrampoline(plan, handler, [.. parameters.Select(p => p.ParameterType)]);
-        return new NativeCallback(signature, trampoline, CallbackEmitter.CreateAbiDelegate(plan, trampoline));
+        var binding = new CallbackBinding(plan, handler, [.. parameters.Select(p => p.ParameterType)]);
+        return new NativeCallback(signature, binding, new CallbackMisuse(signature.ToString(), function, parameter));
     }
 
-    internal Exception? TakePendingException() => _trampoline.TakePending();
+    internal Exception? TakePendingException() => _binding.TakePending();
 
     /// <summary>
-    /// Releases the thunk. Native code must not call the pointer afterwards. Idempotent.
+    /// Ends the callback. Native code must not call the pointer afterwards: if it does, the process stops with a
+    /// message naming this callback (its thunk is kept, never freed, so the call cannot jump into freed code).
+    /// Idempotent.
     /// </summary>
     public void Dispose()
     {
-        Volatile.Write(ref _pointer, 0);
-        _abiDelegate = null;
+        End(_endedUse);
+        GC.SuppressFinalize(this);
     }
 
     /// <inheritdoc/>
     public override string ToString() => $"NativeCallback({Signature})";
+
+    private void End(CallbackMisuse misuse)
+    {
+        Volatile.Write(ref _pointer, 0);
+        if (Interlocked.Exchange(ref _trampoline, null) is { } trampoline)
+        {
+            CallbackThunkPool.Return(trampoline, misuse);
+        }
+    }
 
     internal static MethodInfo DispatchMethod { get; } =
         typeof(CallbackTrampoline).GetMethod(nameof(CallbackTrampoline.Dispatch), BindingFlags.Instance | BindingFlags.NonPublic)!;

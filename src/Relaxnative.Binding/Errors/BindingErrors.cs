@@ -32,8 +32,9 @@ internal static class BindingErrors
         "function is not 'static', and (C++) that it is declared extern \"C\". 'nm -D --defined-only <library>' lists the exports.";
 
     internal static string Variadic(CParameter? last) =>
-        "it is variadic ('...'): the arguments after the fixed ones have no declared type, so they cannot be converted safely. " +
-        "Declare a fixed-argument prototype for the call you need, e.g. 'int printf(const char* fmt, int value)'.";
+        "it is variadic ('...'); calls to variadic functions are not supported yet. Do not redeclare it with fixed " +
+        "arguments: the variadic calling convention differs (on x86-64 'double' arguments would be read wrongly). " +
+        "Call it from a small C wrapper with a fixed signature, compiled into your module.";
 
     internal static string StructByValue(CParameter? parameter, CType type) =>
         (parameter is null ? "its return type" : $"parameter {parameter.Index + 1} ('{parameter.Name ?? "unnamed"}')") +
@@ -61,6 +62,26 @@ internal static class BindingErrors
     internal static void ThrowBadArgument(string function, CParameter parameter, string expected, object? value, string? detail = null) =>
         throw new ArgumentException(BadArgument(function, parameter, expected, value, detail), parameter.Name ?? $"arg{parameter.Index + 1}");
 
+    /// <summary>Throws when <paramref name="text"/>, passed for a C string, holds a NUL that C would stop at.</summary>
+    internal static void ThrowIfEmbeddedNul(string function, CParameter parameter, string text)
+    {
+        int index = text.AsSpan().IndexOf('\0');
+        if (index >= 0)
+        {
+            ThrowBadArgument(function, parameter, "a string without NUL characters", text, string.Create(CultureInfo.InvariantCulture,
+                $"The string has an embedded NUL at index {index}; C would see only the first {index} character(s). ") +
+                "Remove the NUL, or pass the bytes in a byte[] or NativeBuffer with the length in another argument.");
+        }
+    }
+
+    /// <summary>Throws for a remote pointer (a handle into a helper process) passed to a function that runs here.</summary>
+    [DoesNotReturn]
+    internal static void ThrowRemotePointer(string function, CParameter parameter, NativePointer pointer) =>
+        ThrowBadArgument(function, parameter, "a pointer valid in this process", pointer,
+            $"The NativePointer is a handle into another process ({pointer.RemoteOrigin}); '{function}' runs in this " +
+            "process, where that address means nothing. Pass it only to functions of the module that returned it, " +
+            "or copy the data into a NativeBuffer there and pass that.");
+
     [DoesNotReturn]
     internal static void ThrowArgumentCount(CFunctionSignature signature, int actual) =>
         throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
@@ -69,6 +90,24 @@ internal static class BindingErrors
     [DoesNotReturn]
     internal static void ThrowDisposed(string what) =>
         throw new ObjectDisposedException(what, $"{what} was disposed; its library is closed and its functions can no longer be called.");
+
+    /// <summary>The fail-fast message for native code calling a callback after it ended.</summary>
+    internal static string CallbackAfterEnd(CallbackMisuse? misuse)
+    {
+        const string Fix = "Create the callback with NativeCallback.Create(declaration, handler), pass the NativeCallback, and keep it " +
+            "alive and undisposed for as long as the library may call it.";
+        return misuse switch
+        {
+            null => "Native code called a Relaxnative callback after it ended. " + Fix,
+            { Function: { } function, Parameter: { } parameter } =>
+                $"Native code called the callback '{misuse.Callback}' after the call it was passed to had returned: it was a " +
+                $"delegate passed directly as argument {parameter.Index + 1} ('{parameter.Name ?? "unnamed"}') of '{function}', " +
+                "which is valid only during that call, and the library kept the pointer. The process cannot continue safely. " + Fix,
+            { Collected: true } =>
+                $"Native code called NativeCallback '{misuse.Callback}' after it was garbage-collected without Dispose. " + Fix,
+            _ => $"Native code called NativeCallback '{misuse.Callback}' after it was disposed. " + Fix,
+        };
+    }
 
     internal static string DelegateMismatch(CFunctionSignature signature, Type delegateType, IReadOnlyList<string> problems) =>
         $"Delegate type {delegateType.Name} does not match '{signature}': " + string.Join(" ", problems);

@@ -25,9 +25,9 @@ public static unsafe partial class ArgumentConverter
                 scope.AddLease(buffer);
                 return buffer.DangerousGetAddress();
             case NativePointer pointer:
-                return AddressOf(pointer, ref scope);
+                return AddressOf(function, plan, pointer, ref scope);
             case string text when plan.Type.IsCString:
-                return Utf8(text, ref scope);
+                return Utf8(function, plan, text, ref scope);
             case string:
                 BindingErrors.ThrowBadArgument(function, plan.Parameter!, plan.Expected, value,
                     "A string is read-only; for a writable 'char*' pass a NativeBuffer, and read the result with ReadCString().");
@@ -37,7 +37,7 @@ public static unsafe partial class ArgumentConverter
                 var table = Table(pointers.Length, ref scope);
                 for (int i = 0; i < pointers.Length; i++)
                 {
-                    table[i] = pointers[i] is { } p ? AddressOf(p, ref scope) : 0;
+                    table[i] = pointers[i] is { } p ? AddressOf(function, plan, p, ref scope) : 0;
                 }
 
                 return (nint)table;
@@ -90,9 +90,18 @@ public static unsafe partial class ArgumentConverter
         return buffer.DangerousGetAddress();
     }
 
-    /// <summary>A pointer's address; a pointer tied to a buffer leases that buffer for the call.</summary>
-    internal static nint AddressOf(NativePointer pointer, ref CallScope scope)
+    /// <summary>
+    /// A pointer's address; a pointer tied to a buffer leases that buffer for the call. A remote pointer (an address in
+    /// a helper process) is refused: dereferenced here it would crash the process.
+    /// </summary>
+    internal static nint AddressOf(string function, ValuePlan plan, NativePointer pointer, ref CallScope scope)
     {
+        // A field test, so the typed path stays as fast as before (CallBenchmarks.Typed_*).
+        if (pointer.RemoteOrigin is not null)
+        {
+            BindingErrors.ThrowRemotePointer(function, plan.Parameter!, pointer);
+        }
+
         if (pointer.Owner is { } owner)
         {
             try
@@ -119,16 +128,18 @@ public static unsafe partial class ArgumentConverter
         return table;
     }
 
-    /// <summary>A NUL-terminated UTF-8 copy of <paramref name="text"/>, freed after the call.</summary>
-    internal static nint Utf8(string text, ref CallScope scope)
+    /// <summary>A NUL-terminated UTF-8 copy of <paramref name="text"/>, freed after the call; an embedded NUL is refused.</summary>
+    internal static nint Utf8(string function, ValuePlan plan, string text, ref CallScope scope)
     {
+        BindingErrors.ThrowIfEmbeddedNul(function, plan.Parameter!, text);
         nint memory = StubHelpers.Utf8(text);
         scope.AddNativeTemp(memory);
         return memory;
     }
 
     /// <summary>
-    /// Arrays must match a scalar pointee (<c>double*</c> takes double[]; 8-bit pointees take byte[] or sbyte[]);
+    /// Arrays must match a scalar pointee (<c>double*</c> takes double[]; 8-bit pointees take byte[] or sbyte[];
+    /// <c>size_t*</c> takes ulong[] or nuint[], see <see cref="ValuePlan.ElementMatches"/>);
     /// <c>void*</c>, struct and opaque pointees take arrays of any unmanaged type; <c>T**</c> takes nint[]/nuint[].
     /// </summary>
     private static void CheckElementType(string function, ValuePlan plan, object value, Type elementType)
@@ -140,8 +151,7 @@ public static unsafe partial class ArgumentConverter
         }
         else if (plan.PointeeElementType is { } expected)
         {
-            ok = elementType == expected
-                || (Size(expected) == 1 && Size(elementType) == 1 && elementType != typeof(bool) && expected != typeof(bool));
+            ok = ValuePlan.ElementMatches(expected, elementType);
         }
         else
         {
@@ -154,8 +164,6 @@ public static unsafe partial class ArgumentConverter
                 $"The array's element type {elementType.Name} does not match the C element type '{plan.Type.Pointee?.Spelling}'.");
         }
     }
-
-    private static int Size(Type t) => t == typeof(byte) || t == typeof(sbyte) || t == typeof(bool) ? 1 : 0;
 
     private static bool RuntimeHelpersIsReferenceOrContainsReferences(Type type) =>
         (bool)typeof(System.Runtime.CompilerServices.RuntimeHelpers).GetMethod(nameof(System.Runtime.CompilerServices.RuntimeHelpers.IsReferenceOrContainsReferences))!
@@ -220,11 +228,16 @@ public static unsafe partial class ArgumentConverter
             case nint address:
                 return address;
             case NativePointer pointer:
+                if (pointer.RemoteOrigin is not null)
+                {
+                    BindingErrors.ThrowRemotePointer(function, plan.Parameter!, pointer);
+                }
+
                 return pointer.DangerousGetAddress();
             case NativeCallback callback:
                 return callback.Pointer;
             case Delegate handler:
-                var temporary = NativeCallback.Create(plan.Type.Function!, handler);
+                var temporary = NativeCallback.CreateForCall(plan.Type.Function!, handler, function, plan.Parameter!);
                 scope.AddCallback(temporary);
                 return temporary.Pointer;
             default:

@@ -56,6 +56,23 @@ public sealed record ValuePlan(ValueKind Kind, CType Type, CParameter? Parameter
 
     private string? PointeeArrayName => PointeeElementType?.Name;
 
+    /// <summary>
+    /// Whether arrays of <paramref name="element"/> may stand for a pointer to <paramref name="expected"/>: the same type,
+    /// or the same size and signedness class. 8-bit integers go either way (C's char has no fixed sign); 64-bit words
+    /// match by sign (<c>size_t*</c> takes ulong[] and nuint[], <c>int64_t*</c> takes long[] and nint[]).
+    /// </summary>
+    internal static bool ElementMatches(Type expected, Type element) =>
+        element == expected
+        || (IsByte(expected) && IsByte(element))
+        || (IsSignedWord(expected) && IsSignedWord(element))
+        || (IsUnsignedWord(expected) && IsUnsignedWord(element));
+
+    private static bool IsByte(Type t) => t == typeof(byte) || t == typeof(sbyte);
+
+    private static bool IsSignedWord(Type t) => t == typeof(long) || (t == typeof(nint) && IntPtr.Size == 8);
+
+    private static bool IsUnsignedWord(Type t) => t == typeof(ulong) || (t == typeof(nuint) && UIntPtr.Size == 8);
+
     internal static Type? ElementTypeOf(CType type) => type.Kind switch
     {
         CTypeKind.Bool => typeof(bool),

@@ -153,14 +153,12 @@ internal sealed class DelegateShape
 
         if (plan.PointeeElementType is { } expected)
         {
-            return element == expected || (IsByte(expected) && IsByte(element));
+            return ValuePlan.ElementMatches(expected, element);
         }
 
         // void*, struct and opaque pointees: any unmanaged element type (checked by IsValueType + no references).
         return element.IsPrimitive || element.IsValueType;
     }
-
-    private static bool IsByte(Type t) => t == typeof(byte) || t == typeof(sbyte);
 
     private static bool ScalarMatches(ValuePlan plan, Type type)
     {

@@ -8,10 +8,13 @@ namespace Relaxnative.Binding;
 /// What an emitted typed stub is closed over. <see cref="Address"/> is set to 0 when the library closes, so the stub's
 /// disposed check is the load of the address it needs anyway (CallBenchmarks.Trivial_Add).
 /// </summary>
-internal sealed class StubTarget(NativeLibraryHandle library, nint address, string name)
+internal sealed class StubTarget(NativeLibraryHandle library, nint address, CallPlan plan)
 {
     internal readonly NativeLibraryHandle Library = library;
-    internal readonly string Name = name;
+    internal readonly string Name = plan.Signature.Name;
+
+    // Stubs are shared by functions of the same shape; the plan names this function's parameters in errors.
+    internal readonly CallPlan Plan = plan;
     internal nint Address = address;
 }
 
@@ -36,8 +39,8 @@ internal static unsafe class StubHelpers
 
     internal static void Release(NativeBuffer? buffer) => buffer?.DangerousRelease();
 
-    /// <summary>A pointer's address, leasing its owner if it has one; null passes NULL.</summary>
-    internal static nint LeasePointer(NativePointer? pointer)
+    /// <summary>A pointer's address, leasing its owner if it has one; null passes NULL; a remote pointer is refused.</summary>
+    internal static nint LeasePointer(NativePointer? pointer, StubTarget target, int index)
     {
         if (pointer is null)
         {
@@ -45,7 +48,19 @@ internal static unsafe class StubHelpers
         }
 
         var scope = default(CallScope);
-        return ArgumentConverter.AddressOf(pointer, ref scope);
+        return ArgumentConverter.AddressOf(target.Name, target.Plan.Parameters[index], pointer, ref scope);
+    }
+
+    /// <summary>A NUL-terminated UTF-8 copy of a string argument (null passes NULL); an embedded NUL is refused.</summary>
+    internal static nint Utf8Argument(string? text, StubTarget target, int index)
+    {
+        if (text is null)
+        {
+            return 0;
+        }
+
+        BindingErrors.ThrowIfEmbeddedNul(target.Name, target.Plan.Parameters[index].Parameter!, text);
+        return Utf8(text);
     }
 
     internal static NativeBuffer? OwnerOf(NativePointer? pointer) => pointer?.Owner;

@@ -99,6 +99,7 @@ internal static class TypedStubEmitter
     {
         short argument = (short)(index + 1);
         var type = shape.ParameterTypes[index];
+        // Helpers that may throw an argument error take the target and the index, to name the parameter.
         switch (shape.Arguments[index])
         {
             case ArgumentStrategy.Direct:
@@ -113,7 +114,9 @@ internal static class TypedStubEmitter
                 break;
             case ArgumentStrategy.Pointer:
                 il.Emit(OpCodes.Ldarg, argument);
-                il.Emit(OpCodes.Call, Helper(type == typeof(NativePointer) ? nameof(StubHelpers.LeasePointer) : nameof(StubHelpers.CallbackPointer)));
+                il.Emit(OpCodes.Ldarg_0);
+                il.Emit(OpCodes.Ldc_I4, index);
+                il.Emit(OpCodes.Call, Helper(nameof(StubHelpers.LeasePointer)));
                 il.Emit(OpCodes.Ldarg, argument);
                 il.Emit(OpCodes.Call, Helper(nameof(StubHelpers.OwnerOf)));
                 il.Emit(OpCodes.Stloc, cleanup!);
@@ -148,7 +151,9 @@ internal static class TypedStubEmitter
 
             case ArgumentStrategy.Utf8String:
                 il.Emit(OpCodes.Ldarg, argument);
-                il.Emit(OpCodes.Call, Helper(nameof(StubHelpers.Utf8)));
+                il.Emit(OpCodes.Ldarg_0);
+                il.Emit(OpCodes.Ldc_I4, index);
+                il.Emit(OpCodes.Call, Helper(nameof(StubHelpers.Utf8Argument)));
                 il.Emit(OpCodes.Dup);
                 il.Emit(OpCodes.Stloc, cleanup!);
                 break;

@@ -23,9 +23,9 @@ internal static class BenchCommand
             AllowMultipleArgumentsPerToken = true,
             HelpName = "values",
         };
-        var size = Positive("--size", 4096, "Elements in each synthesised buffer; integers right after a pointer get this count (matmul: the matrix order is its square root).");
-        var iterations = Positive("--iterations", 10_000, "Measured calls.");
-        var warmup = new Option<int>("--warmup") { Description = "Calls before measuring.", DefaultValueFactory = _ => 100 };
+        var size = CommonOptions.Count("--size", 4096, 1, "Elements in each synthesised buffer; integers right after a pointer get this count (matmul: the matrix order is its square root).");
+        var iterations = CommonOptions.Count("--iterations", 10_000, 1, "Measured calls.");
+        var warmup = CommonOptions.Count("--warmup", 100, 0, "Calls before measuring.");
         var isolation = CommonOptions.Isolation("in-process", "Where calls run (process falls back to in-process in this build).");
         var traditional = new Option<bool>("--traditional") { Description = "Also run a plain C# version (known kernels: " + string.Join(", ", KnownKernels.Names) + ") and print the speed-up." };
         var json = CommonOptions.Json();
@@ -34,26 +34,13 @@ internal static class BenchCommand
             file, function, scalars, size, iterations, warmup, isolation, traditional, json,
         };
         command.SetAction(parse => Run(new Settings(parse.GetValue(file)!, parse.GetValue(function)!, parse.GetValue(scalars) ?? [],
-            parse.GetValue(size), parse.GetValue(iterations), Math.Max(0, parse.GetValue(warmup)),
+            parse.GetValue(size), parse.GetValue(iterations), parse.GetValue(warmup),
             Support.IsolationOption.Parse(parse.GetValue(isolation)!), parse.GetValue(traditional), parse.GetValue(json))));
         return command;
     }
 
     private sealed record Settings(string File, string Function, string[] Scalars, int Size, int Iterations, int Warmup,
         IsolationMode Isolation, bool Traditional, bool Json);
-
-    private static Option<int> Positive(string name, int defaultValue, string description)
-    {
-        var option = new Option<int>(name) { Description = description, DefaultValueFactory = _ => defaultValue, HelpName = "n" };
-        option.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() <= 0)
-            {
-                result.AddError($"{name} must be a positive number.");
-            }
-        });
-        return option;
-    }
 
     private static int Run(Settings s)
     {

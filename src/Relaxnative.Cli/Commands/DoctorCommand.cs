@@ -28,6 +28,8 @@ internal static class DoctorCommand
         var cache = CacheInfo.Read(NativeBuilder.GetCacheRoot());
         var (helperFound, helper) = HelperLocator.Describe();
         bool cUsable = report[SourceLanguage.C].Chosen is not null;
+        // The driver name (cc, c++) does not say which compiler it is; the family and version do ("gcc 12.2.0").
+        var identities = report.Languages.ToDictionary(l => l.Language, l => l.Chosen is { } chosen ? CompilerIdentity.Describe(chosen) : null);
 
         if (json)
         {
@@ -37,7 +39,7 @@ internal static class DoctorCommand
                 ["os"] = RuntimeInformation.OSDescription,
                 ["architecture"] = RuntimeInformation.OSArchitecture.ToString(),
                 ["rid"] = RuntimeInformation.RuntimeIdentifier,
-                ["compilers"] = new JsonArray([.. report.Languages.Select(ToJson)]),
+                ["compilers"] = new JsonArray([.. report.Languages.Select(l => ToJson(l, identities[l.Language]))]),
                 ["cache"] = cache.ToJson(),
                 ["helper"] = new JsonObject { ["found"] = helperFound, ["description"] = helper },
                 ["ok"] = cUsable,
@@ -51,7 +53,8 @@ internal static class DoctorCommand
             foreach (var language in report.Languages)
             {
                 var chosen = language.Chosen;
-                table.Row(LanguageName(language.Language), chosen is null ? "none" : Candidate(language, chosen)?.Name ?? "found",
+                string driver = chosen is null ? "none" : Candidate(language, chosen)?.Name ?? "found";
+                table.Row(LanguageName(language.Language), Named(identities[language.Language], driver),
                     chosen?.Path ?? "-", chosen?.Version ?? TriedSummary(language));
             }
 
@@ -74,6 +77,9 @@ internal static class DoctorCommand
     private static ToolchainCandidate? Candidate(LanguageToolchainReport language, Toolchain chosen) =>
         language.Candidates.FirstOrDefault(c => c.Works && c.ResolvedPath == chosen.Path);
 
+    private static string Named(string? identity, string driver) =>
+        identity is null ? driver : identity.StartsWith(driver + " ", StringComparison.Ordinal) ? identity : $"{identity} ({driver})";
+
     private static string TriedSummary(LanguageToolchainReport language) =>
         "tried " + string.Join(", ", language.Candidates.Select(c => c.Name));
 
@@ -84,9 +90,10 @@ internal static class DoctorCommand
         _ => "Rust",
     };
 
-    private static JsonObject ToJson(LanguageToolchainReport language) => new()
+    private static JsonObject ToJson(LanguageToolchainReport language, string? identity) => new()
     {
         ["language"] = LanguageName(language.Language),
+        ["identity"] = identity,
         ["path"] = language.Chosen?.Path,
         ["version"] = language.Chosen?.Version,
         ["candidates"] = new JsonArray([.. language.Candidates.Select(c => (JsonNode)new JsonObject

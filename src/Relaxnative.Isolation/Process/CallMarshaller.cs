@@ -114,6 +114,7 @@ internal sealed class CallMarshaller
                 return LocalPointer(function, index, plan, pointer, writable, slotTarget: true);
             case string text when plan.Type.IsCString:
             {
+                BindingErrors.ThrowIfEmbeddedNul(function.Name, plan.Parameter!, text);
                 int byteCount = Encoding.UTF8.GetByteCount(text);
                 long offset = Reserve(byteCount + 1);
                 var target = _scratch.View.AsSpan<byte>(offset, byteCount + 1);

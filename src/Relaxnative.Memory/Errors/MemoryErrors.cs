@@ -46,6 +46,12 @@ internal static class MemoryErrors
         { Address = address, Size = size };
 
     [DoesNotReturn]
+    internal static void ThrowUnpairedRelease(NativeBuffer buffer, int leaseCount) =>
+        throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
+            $"{buffer} has no lease taken by DangerousAddRef to release ({leaseCount} lease(s) held through Lease(), which end only when disposed). ") +
+            "Call DangerousRelease once per successful DangerousAddRef; end a Lease() by disposing it.");
+
+    [DoesNotReturn]
     internal static void ThrowNullPointer(string operation) =>
         throw new NullPointerException(
             $"Cannot {operation}: the address is 0 (NULL). A native function returning NULL gives a null " +

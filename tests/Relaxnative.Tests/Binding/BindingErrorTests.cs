@@ -54,7 +54,8 @@ public sealed class BindingErrorTests : IDisposable
         var e = Assert.Throws<NativeBindingException>(() => libc.Bind("int printf(const char* format, ...)"));
         Assert.Equal("printf", e.FunctionName);
         Assert.Contains("variadic", e.Message);
-        Assert.Contains("int printf(const char* fmt, int value)", e.Message);
+        Assert.Contains("not supported yet", e.Message);
+        Assert.DoesNotContain("prototype", e.Message);
     }
 
     [Fact]

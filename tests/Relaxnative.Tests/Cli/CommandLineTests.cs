@@ -46,4 +46,37 @@ public sealed class CommandLineTests
         Assert.True(result.ExitCode == 2, result.ToString());
         Assert.Contains("thread", result.StandardError);
     }
+
+    [Theory]
+    [InlineData("bench", "--iterations", "abc", "a whole number from 1 to 2147483647")]
+    [InlineData("bench", "--iterations", "0", "a whole number from 1 to 2147483647")]
+    [InlineData("bench", "--size", "99999999999999", "a whole number from 1 to 2147483647")]
+    [InlineData("bench", "--size", "-3", "a whole number from 1 to 2147483647")]
+    [InlineData("bench", "--warmup", "1e3", "a whole number from 0 to 2147483647")]
+    [InlineData("bench", "--isolation", "thread", "one of in-process, worker, process")]
+    [InlineData("run", "--isolation", "Worker", "one of in-process, worker, process")]
+    [InlineData("test", "--isolation", "none", "one of in-process, worker, process")]
+    public void BadOptionValue_ExitsTwoWithOneLineNamingOptionValueAndExpected(string command, string option, string value, string expected)
+    {
+        string[] target = command == "test" ? [CliRunner.Fixture("suite")] : [CliRunner.Example("add.c"), "add"];
+        var result = CliRunner.Run([command, .. target, option, value]);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        var line = Assert.Single(result.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains(option, line);
+        Assert.Contains($"'{value}'", line);
+        Assert.Contains(expected, line);
+        Assert.DoesNotContain("   at ", result.StandardError);
+    }
+
+    [Fact]
+    public void BadBenchScalar_ExitsTwoWithOneLine()
+    {
+        var result = CliRunner.Run("bench", CliRunner.Example("add.c"), "add", "--args", "abc", "--iterations", "5");
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        var line = Assert.Single(result.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("'abc'", line);
+        Assert.Contains("('a') of 'add'", line);
+    }
 }

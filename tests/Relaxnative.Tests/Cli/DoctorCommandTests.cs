@@ -9,7 +9,9 @@ public sealed class DoctorCommandTests
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("runtime: .NET", result.StandardOutput);
-        Assert.Matches(@"│ C\s+│ \S+\s+│ /\S+", result.StandardOutput);
+        Assert.Matches(@"│ C\s+│ [^│]+│ /\S+", result.StandardOutput);
+        // The family and version, not only the driver name (cc): "gcc 12.2.0 (cc)".
+        Assert.Matches(@"│ C\s+│ (gcc|clang|apple-clang) \d+\.\d+\.\d+", result.StandardOutput);
         Assert.Contains("cache: " + CliRunner.CacheDirectory, result.StandardOutput);
         Assert.Contains("Relaxnative.Host", result.StandardOutput);
     }
@@ -34,6 +36,7 @@ public sealed class DoctorCommandTests
         Assert.True(json.GetProperty("ok").GetBoolean());
         var c = json.GetProperty("compilers").EnumerateArray().Single(l => l.GetProperty("language").GetString() == "C");
         Assert.StartsWith("/", c.GetProperty("path").GetString());
+        Assert.Matches(@"^(gcc|clang|apple-clang) \d+\.\d+\.\d+$", c.GetProperty("identity").GetString());
         Assert.Equal(CliRunner.CacheDirectory, json.GetProperty("cache").GetProperty("root").GetString());
         Assert.True(json.GetProperty("helper").GetProperty("found").GetBoolean());
     }

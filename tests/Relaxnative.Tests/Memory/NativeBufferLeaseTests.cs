@@ -44,6 +44,83 @@ public class NativeBufferLeaseTests
     }
 
     [Fact]
+    public void Dispose_CalledTwice_DoesNotEndAnotherHoldersLease()
+    {
+        var before = Native.Stats.LiveAllocations;
+        var buffer = Native.Alloc(64, new AllocOptions { Guard = true });
+        var held = buffer.Lease();
+        held.AsSpan().Fill(7);
+        var other = buffer.Lease();
+        other.Dispose();
+        other.Dispose();
+        Assert.Equal(1, buffer.LeaseCount);
+
+        buffer.Free();
+
+        // Still held: not released, not poisoned.
+        Assert.Equal(before + 1, Native.Stats.LiveAllocations);
+        Assert.All(held.AsSpan().ToArray(), b => Assert.Equal(7, b));
+        held.Dispose();
+        Assert.Equal(before, Native.Stats.LiveAllocations);
+    }
+
+    [Fact]
+    public void Dispose_OfACopy_EndsTheLeaseOnce()
+    {
+        using var buffer = Native.Alloc(64);
+        var held = buffer.Lease();
+        var lease = buffer.Lease();
+        var copy = lease;
+        Assert.Equal(lease, copy);
+        copy.Dispose();
+        lease.Dispose();
+        Assert.Equal(1, buffer.LeaseCount);
+        held.Dispose();
+        Assert.Equal(0, buffer.LeaseCount);
+    }
+
+    [Fact]
+    public void Dispose_OfAnEndedLease_DoesNotEndTheNextLeaseOfTheSameBuffer()
+    {
+        using var buffer = Native.Alloc(64);
+        var first = buffer.Lease();
+        first.Dispose();
+        var second = buffer.Lease(); // may reuse the first lease's token
+        Assert.NotEqual(first, second);
+        first.Dispose();
+        Assert.Equal(1, buffer.LeaseCount);
+        second.Dispose();
+        Assert.Equal(0, buffer.LeaseCount);
+    }
+
+    [Fact]
+    public void Dispose_OfDefaultLease_DoesNothing()
+    {
+        var lease = default(NativeBufferLease);
+        lease.Dispose();
+        Assert.Null(lease.Buffer);
+    }
+
+    [Fact]
+    public void DangerousRelease_UnpairedWhileALeaseIsHeld_ThrowsAndKeepsTheLease()
+    {
+        var before = Native.Stats.LiveAllocations;
+        var buffer = Native.Alloc(64);
+        var held = buffer.Lease();
+        buffer.DangerousAddRef();
+        buffer.DangerousRelease();
+
+        var e = Assert.Throws<InvalidOperationException>(buffer.DangerousRelease);
+        Assert.Contains("1 lease(s) held through Lease()", e.Message);
+        Assert.Equal(1, buffer.LeaseCount);
+
+        buffer.Free();
+        Assert.Equal(before + 1, Native.Stats.LiveAllocations);
+        held.Dispose();
+        Assert.Equal(before, Native.Stats.LiveAllocations);
+    }
+
+    [Fact]
     public void DangerousRelease_WithoutLease_ThrowsAndKeepsState()
     {
         using var buffer = Native.Alloc(64);

@@ -25,4 +25,8 @@ public static class NativeFixtures
 
     /// <summary>Builds and opens tests/native/<paramref name="fileName"/>.</summary>
     public static NativeModule Open(string fileName) => Native.Open(Build(fileName));
+
+    /// <summary>Loads tests/native/<paramref name="fileName"/> from source with <paramref name="isolation"/> (helper process, workers or none).</summary>
+    public static NativeModule Load(string fileName, IsolationMode isolation) =>
+        Native.Load(SourcePath(fileName), new LoadOptions { Isolation = isolation, Build = new BuildOptions { CacheDirectory = s_cache } });
 }
