@@ -10,5 +10,7 @@ return args.Length == 0 ? 2 : args[0] switch
     "load-twice" => LoadScenarios.LoadTwice(args),
     "load-prebuilt" => LoadScenarios.LoadPrebuilt(args),
     "isolation-helper-then-wait" => IsolationScenarios.HelperThenWait(args),
+    "isolation-squatted-shm" => IsolationScenarios.SquattedSharedMemory(args),
+    "isolation-bad-pointers" => IsolationScenarios.BadPointers(args),
     _ => 2,
 };

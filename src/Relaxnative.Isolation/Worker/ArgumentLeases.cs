@@ -6,12 +6,15 @@ namespace Relaxnative.Isolation.Worker;
 /// </summary>
 internal static class ArgumentLeases
 {
-    /// <summary>Leases every buffer in <paramref name="args"/> (directly, in NativeBuffer[] tables, or owning a NativePointer).</summary>
+    /// <summary>
+    /// Leases every buffer in <paramref name="args"/> (directly, in NativeBuffer[] tables, or owning a NativePointer,
+    /// alone or in a NativePointer[] table). Calls with no buffer arguments allocate nothing.
+    /// </summary>
     /// <returns>The leased buffers (null when there are none), for <see cref="Release"/>.</returns>
     /// <exception cref="UseAfterFreeException">A buffer was already freed; leases taken so far are released.</exception>
-    internal static List<NativeBuffer>? Acquire(object?[] args)
+    internal static List<LeasedBuffer>? Acquire(ReadOnlySpan<object?> args)
     {
-        List<NativeBuffer>? leased = null;
+        List<LeasedBuffer>? leased = null;
         try
         {
             foreach (object? arg in args)
@@ -30,6 +33,16 @@ internal static class ArgumentLeases
                             if (buffer is not null)
                             {
                                 Lease(buffer, ref leased);
+                            }
+                        }
+
+                        break;
+                    case NativePointer?[] pointers:
+                        foreach (var pointer in pointers)
+                        {
+                            if (pointer?.Owner is { } owner)
+                            {
+                                Lease(owner, ref leased);
                             }
                         }
 
@@ -68,23 +81,38 @@ internal static class ArgumentLeases
         return copy;
     }
 
+    /// <summary>The size <paramref name="buffer"/> had when it was leased (it may have been freed since).</summary>
+    internal static long SizeOf(List<LeasedBuffer>? leased, NativeBuffer buffer)
+    {
+        // A call has a handful of buffer arguments: a linear search beats any map.
+        foreach (var lease in leased ?? [])
+        {
+            if (ReferenceEquals(lease.Buffer, buffer))
+            {
+                return lease.ByteCount;
+            }
+        }
+
+        return buffer.Size;
+    }
+
     /// <summary>Ends the leases from <see cref="Acquire"/>.</summary>
-    internal static void Release(List<NativeBuffer>? leased)
+    internal static void Release(List<LeasedBuffer>? leased)
     {
         if (leased is null)
         {
             return;
         }
 
-        foreach (var buffer in leased)
+        foreach (var lease in leased)
         {
-            buffer.DangerousRelease();
+            lease.Buffer.DangerousRelease();
         }
     }
 
-    private static void Lease(NativeBuffer buffer, ref List<NativeBuffer>? leased)
+    private static void Lease(NativeBuffer buffer, ref List<LeasedBuffer>? leased)
     {
         buffer.DangerousAddRef();
-        (leased ??= []).Add(buffer);
+        (leased ??= []).Add(new LeasedBuffer(buffer, buffer.Size));
     }
 }
