@@ -12,9 +12,11 @@ internal static class ArgumentLeases
     /// </summary>
     /// <returns>The leased buffers (null when there are none), for <see cref="Release"/>.</returns>
     /// <exception cref="UseAfterFreeException">A buffer was already freed; leases taken so far are released.</exception>
-    internal static List<LeasedBuffer>? Acquire(ReadOnlySpan<object?> args)
+    /// <param name="args">The call's arguments.</param>
+    /// <param name="reuse">An empty list to fill rather than allocating one (a synchronous caller can keep one per thread).</param>
+    internal static List<LeasedBuffer>? Acquire(ReadOnlySpan<object?> args, List<LeasedBuffer>? reuse = null)
     {
-        List<LeasedBuffer>? leased = null;
+        List<LeasedBuffer>? leased = reuse;
         try
         {
             foreach (object? arg in args)
@@ -56,7 +58,7 @@ internal static class ArgumentLeases
             throw;
         }
 
-        return leased;
+        return leased is { Count: > 0 } ? leased : null;
     }
 
     /// <summary>

@@ -71,7 +71,7 @@ public sealed class LoadOptionsProcessTests
         Assert.Equal(3, module["add"].Invoke(1, 2));
         int helper = module.HelperProcessId!.Value;
         var call = Task.Run(() => module["sleep_ms"].Invoke(200));
-        using (var stop = Process.Start("kill", ["-STOP", helper.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        using (var stop = Process.Start("sh", ["-c", $"kill -STOP {helper}"]))
         {
             await stop.WaitForExitAsync();
         }
