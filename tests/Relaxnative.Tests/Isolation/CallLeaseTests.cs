@@ -15,9 +15,9 @@ public sealed class CallLeaseTests
         Assert.Equal(3, add.Invoke(1, 2)); // the helper is up: the slow call below starts at once
         var buffer = Native.Alloc(64);
 
-        var call = Task.Run(() => dispatcher.Function(FillSlowly).Invoke(buffer, 64UL, (byte)9, 300));
+        var call = Task.Run(() => dispatcher.Function(FillSlowly).Invoke(buffer, 64UL, (byte)9, 1500));
         await WaitUntil(() => buffer.LeaseCount == 1);
-        await Task.Delay(100); // well inside the 300 ms the helper spends in the call
+        await Task.Delay(100); // well inside the 1.5 s the helper spends in the call
         buffer.Free();
         Assert.True(buffer.IsFreed);
 
@@ -38,14 +38,14 @@ public sealed class CallLeaseTests
         Assert.Equal(0, sleep.Invoke(0));
         var buffer = Native.Alloc(64);
 
-        var busy = Task.Run(() => sleep.Invoke(400));
+        var busy = Task.Run(() => sleep.Invoke(1500));
         await Task.Delay(100);
         var queued = Task.Run(() => fill.Invoke(buffer, 64UL, (byte)5));
         await WaitUntil(() => buffer.LeaseCount == 1); // leased on entry, while it waits for the helper
         buffer.Free();
 
         Assert.Null(await queued);
-        Assert.Equal(400, await busy);
+        Assert.Equal(1500, await busy);
         Assert.Equal(0, buffer.LeaseCount);
     }
 
@@ -80,7 +80,7 @@ public sealed class CallLeaseTests
 
     private static async Task WaitUntil(Func<bool> condition)
     {
-        for (int i = 0; i < 500 && !condition(); i++)
+        for (int i = 0; i < 1000 && !condition(); i++)
         {
             await Task.Delay(10);
         }
