@@ -30,6 +30,9 @@ internal static partial class Posix
     [DllImport("libc", EntryPoint = "dup2", SetLastError = true)]
     internal static extern int Dup2(int fd, int fd2);
 
+    [DllImport("libc", EntryPoint = "signal", SetLastError = true)]
+    internal static extern nint Signal(int signal, nint handler);
+
     [DllImport("libc", EntryPoint = "setrlimit", SetLastError = true)]
     internal static extern int SetResourceLimit(int resource, ref RLimit limit);
 }

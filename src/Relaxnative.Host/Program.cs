@@ -42,6 +42,7 @@ for (int i = 1; i + 1 < args.Length; i += 2)
     }
 }
 
+FatalSignals.RestoreDefaults();
 int protocolFd = Posix.Dup(1);
 _ = Posix.Dup2(2, 1);
 // Poll stdin for 50 us after each frame before sleeping: the next call of a busy caller then costs no wake-up.

@@ -38,9 +38,33 @@ internal static class IsolationErrors
         "the helper process cannot see this memory and Relaxnative cannot know how much to copy. Pass the NativeBuffer, a " +
         "NativePointer from Slice (it has a size), or memory from the module's Alloc (shared with the helper, no copy).";
 
-    internal static string ForeignRemote(string function, int index, string? name, string origin, string expected) =>
-        $"Argument {index + 1} ('{name ?? "unnamed"}') of '{function}' is a pointer from another helper ({origin}); " +
-        $"it only means something to that module's helper, not to '{expected}'.";
+    internal static string ForeignRemote(string function, int index, string? name, string origin, string current) =>
+        $"Argument {index + 1} ('{name ?? "unnamed"}') of '{function}' is a pointer from another helper process ({origin}). " +
+        $"It only means something to the module whose helper returned it; this call runs in {current}. " +
+        "Pass it to functions of the module that returned it.";
+
+    internal static string RestartedRemote(string function, int index, string? name, string origin, string current) =>
+        $"Argument {index + 1} ('{name ?? "unnamed"}') of '{function}' is a pointer from this module's earlier helper " +
+        $"({origin}), which has since exited (crash, timeout or kill) and was restarted as {current}. " +
+        "The handle is gone with the memory it named: call the function that created it again and use the new pointer.";
+
+    internal static string UnreadablePointer(string function, int index, string? name, nint address, long byteCount, int errno) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"Argument {index + 1} ('{name ?? "unnamed"}') of '{function}' is a NativePointer to 0x{(long)address:x} ({byteCount} bytes) ") +
+        string.Create(CultureInfo.InvariantCulture, $"that is not readable memory of this process (errno {errno}). ") +
+        "In IsolationMode.Process the host reads pointer arguments to copy them to the helper, so the pointer must name " +
+        "memory of this process with its true size: pass the NativeBuffer (or a Slice of it), or memory from the module's Alloc.";
+
+    internal static string UnwritablePointer(string function, nint address, long byteCount, int errno) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"'{function}' ran, but its output could not be copied back to the NativePointer 0x{(long)address:x} ({byteCount} bytes): ") +
+        string.Create(CultureInfo.InvariantCulture, $"the memory is no longer writable in this process (errno {errno}). ") +
+        "Keep memory passed to a process-isolated call mapped and writable until the call returns.";
+
+    internal static string SharedMemoryFailed(string call, int errno, long byteCount) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"Cannot create {byteCount} bytes of memory shared with the helper process: {call} failed with errno {errno}. ") +
+        "IsolationMode.Process needs Linux memfd_create (kernel 3.17 or later) and enough memory (check ulimit -v and the memory cgroup).";
 
     internal static string UnsupportedArgument(string function, int index, string? name, object value) =>
         $"Argument {index + 1} ('{name ?? "unnamed"}') of '{function}': {value.GetType().Name} cannot cross into the helper process. " +

@@ -46,7 +46,11 @@ public sealed unsafe class NativePointer : IEquatable<NativePointer>
     /// passed back to the same module; reading or writing it here throws <see cref="InvalidOperationException"/>.
     /// </summary>
     /// <param name="address">The address in the other process; not 0.</param>
-    /// <param name="origin">Where it lives, for messages (for example the module's library path).</param>
+    /// <param name="origin">
+    /// Which process it belongs to, readable and unique: process isolation uses the helper's generation, pid and
+    /// module (<c>helper generation 2 (pid 4242) of module #3 (/cache/libk.so)</c>) and accepts the pointer back only
+    /// from that module while that same helper runs.
+    /// </param>
     /// <exception cref="NullPointerException"><paramref name="address"/> is 0.</exception>
     public static NativePointer Remote(nint address, string origin)
     {
@@ -118,6 +122,12 @@ public sealed unsafe class NativePointer : IEquatable<NativePointer>
         }
 
         nint address = _address + (nint)byteOffset;
+        if (RemoteOrigin is not null)
+        {
+            // Still memory of the other process: it keeps its origin, so it is accepted and refused exactly where its base is.
+            return new NativePointer(address, RemoteOrigin);
+        }
+
         if (Owner is not null)
         {
             return new NativePointer(Owner, address, size);

@@ -1,3 +1,5 @@
+using Relaxnative.Isolation.Process;
+
 namespace Relaxnative;
 
 /// <summary>Options for <see cref="Native.Load"/>. Immutable; safe to share.</summary>
@@ -18,8 +20,20 @@ public sealed record LoadOptions
     /// <summary>How to compile the source (extra sources, include paths, libraries, defines, flags, cache folder).</summary>
     public BuildOptions Build { get; init; } = BuildOptions.Default;
 
-    /// <summary>In <see cref="IsolationMode.Process"/>, the longest one native call may run before its helper is killed.</summary>
+    /// <summary>
+    /// In <see cref="IsolationMode.Process"/>, the longest one native call may run before its helper is killed; null
+    /// (the default) for no limit. When set it wins over <see cref="ProcessIsolation"/>'s
+    /// <see cref="ProcessIsolationOptions.CallTimeout"/>. Without a limit a helper that never answers (a deadlock, or
+    /// a helper stopped with SIGSTOP) blocks the call until it does: see docs/isolation.md.
+    /// </summary>
     public TimeSpan? CallTimeout { get; init; }
+
+    /// <summary>
+    /// In <see cref="IsolationMode.Process"/>, how the helper is started and bounded: its path, address-space and
+    /// CPU-time limits, environment, start-up timeout and initial shared-memory size. Null uses the defaults of
+    /// <see cref="ProcessIsolationOptions"/>. Ignored in other modes.
+    /// </summary>
+    public ProcessIsolationOptions? ProcessIsolation { get; init; }
 
     /// <summary>
     /// For a prebuilt shared library (<c>.so</c>, <c>.dylib</c>, <c>.dll</c>), the C declarations of the functions to

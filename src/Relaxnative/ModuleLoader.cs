@@ -105,7 +105,13 @@ internal static class ModuleLoader
     /// <summary>The helper process for a process-isolated module (started on the first call), with tracing attached.</summary>
     private static ProcessDispatcher StartHelper(string libraryPath, LoadOptions options)
     {
-        var process = ProcessDispatcher.Start(libraryPath, new ProcessIsolationOptions { CallTimeout = options.CallTimeout });
+        var isolation = options.ProcessIsolation ?? new ProcessIsolationOptions();
+        if (options.CallTimeout is not null)
+        {
+            isolation = isolation with { CallTimeout = options.CallTimeout };
+        }
+
+        var process = ProcessDispatcher.Start(libraryPath, isolation);
         process.HelperStarted += (_, e) =>
         {
             Trace.Write("helper-start", ("library", libraryPath), ("pid", e.ProcessId));

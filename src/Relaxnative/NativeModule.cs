@@ -123,10 +123,26 @@ public sealed class NativeModule : IDisposable, IAsyncDisposable
 
     /// <summary>Binds a parsed signature.</summary>
     /// <exception cref="NativeBindingException">The symbol is missing, or the signature has unsupported parts.</exception>
+    /// <exception cref="ArgumentException"><see cref="BindOptions.Mode"/> is Async in an <see cref="IsolationMode.InProcess"/> module, which has no workers to run it on.</exception>
     public NativeFunction Bind(CFunctionSignature signature, BindOptions options)
     {
         ArgumentNullException.ThrowIfNull(signature);
         ArgumentNullException.ThrowIfNull(options);
+        if (options.Mode == ExecutionMode.Async && Isolation == IsolationMode.InProcess)
+        {
+            // Reporting Async while running on the caller would be a silent lie; the loader's annotations are a
+            // different matter (InProcess is documented to ignore them) and go through BindCore.
+            throw new ArgumentException(
+                $"Cannot bind '{signature.Name}' as ExecutionMode.Async: this module uses IsolationMode.InProcess, which " +
+                "calls every function on the caller. Open or load the library with IsolationMode.Worker (the default) to run Async functions on worker threads.",
+                nameof(options));
+        }
+
+        return BindCore(signature, options);
+    }
+
+    private NativeFunction BindCore(CFunctionSignature signature, BindOptions options)
+    {
         var problems = CallPlanner.FindProblems(signature);
         if (problems.Count > 0)
         {
@@ -170,7 +186,7 @@ public sealed class NativeModule : IDisposable, IAsyncDisposable
             return false;
         }
 
-        Bind(signature, options);
+        BindCore(signature, options);
         return true;
     }
 

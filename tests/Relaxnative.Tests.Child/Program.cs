@@ -12,5 +12,7 @@ return args.Length == 0 ? 2 : args[0] switch
     "isolation-helper-then-wait" => IsolationScenarios.HelperThenWait(args),
     "callback-kept-after-call" => CallbackScenarios.KeptAfterCall(args),
     "callback-kept-after-dispose" => CallbackScenarios.KeptAfterDispose(args),
+    "isolation-squatted-shm" => IsolationScenarios.SquattedSharedMemory(args),
+    "isolation-bad-pointers" => IsolationScenarios.BadPointers(args),
     _ => 2,
 };

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
@@ -124,4 +125,19 @@ int crash_bus(void)
     fprintf(stderr, "about to touch an unbacked page\n");
     page[0] = 1;
     return 0;
+}
+
+// Writes the first half of out, then raises sig: a signal sent by software, not a faulting instruction.
+int raise_after_half(uint8_t* out, size_t n, int sig)
+{
+    memset(out, 0x5A, n / 2);
+    raise(sig);
+    return 0;
+}
+
+// Sleeps for ms milliseconds, then fills data: an output written at the end of a slow call.
+void fill_u8_slowly(uint8_t* data, size_t n, uint8_t value, int ms)
+{
+    usleep((useconds_t)ms * 1000);
+    for (size_t i = 0; i < n; i++) data[i] = value;
 }

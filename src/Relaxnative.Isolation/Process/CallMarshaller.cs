@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using Relaxnative.Binding;
 using Relaxnative.Isolation.Wire;
+using Relaxnative.Isolation.Worker;
 
 namespace Relaxnative.Isolation.Process;
 
@@ -9,17 +10,19 @@ namespace Relaxnative.Isolation.Process;
 /// Turns one call's .NET arguments into slots and fixups: scalars go in slots; buffers, arrays and strings are copied
 /// into the scratch region (buffers from the module's shared regions are not copied at all) and their pointers become
 /// fixups the helper resolves against its own mapping. After the call, writable copies are copied back. Reused across
-/// calls under the dispatcher's lock, so a call with only scalars allocates nothing.
+/// calls under the dispatcher's lock, so a call with only scalars allocates nothing. The dispatcher leases the buffers
+/// among the arguments before the call is encoded (ArgumentLeases), so their memory stays valid here even when one
+/// is freed meanwhile: such a buffer is still copied in, and gets no copy-back (nobody can observe it any more).
 /// </summary>
 internal sealed class CallMarshaller
 {
     private const int Alignment = 16;
     private readonly List<Fixup> _fixups = [];
     private readonly List<CopyBack> _copyBacks = [];
-    private readonly List<NativeBuffer> _leases = [];
     private ulong[] _slots = new ulong[8];
     private SharedRegion _scratch = null!;
     private IReadOnlyList<SharedRegion> _shared = [];
+    private List<LeasedBuffer>? _leases;
     private long _used;
 
     private readonly record struct CopyBack(object Target, long Offset, int ByteCount);
@@ -35,8 +38,10 @@ internal sealed class CallMarshaller
     internal ReadOnlySpan<Fixup> Fixups => CollectionsMarshal.AsSpan(_fixups);
 
     /// <summary>Converts <paramref name="args"/>; on any exception everything taken so far is undone.</summary>
-    internal void Encode(NativeFunction function, ReadOnlySpan<object?> args, SharedRegion scratch, IReadOnlyList<SharedRegion> shared, string origin)
+    internal void Encode(NativeFunction function, ReadOnlySpan<object?> args, SharedRegion scratch, IReadOnlyList<SharedRegion> shared, RemoteOrigins origin,
+        List<LeasedBuffer>? leases)
     {
+        _leases = leases;
         var parameters = function.Plan.Parameters;
         if (args.Length != parameters.Count)
         {
@@ -73,29 +78,65 @@ internal sealed class CallMarshaller
         }
     }
 
-    /// <summary>After the call: copies writable data back (when the call ran) and ends the leases.</summary>
-    internal void Finish(bool copyBack)
+    /// <summary>
+    /// After the call: copies writable data back when the call ran (skipping buffers freed during the call), then
+    /// forgets this call's state whatever happened, so one failed copy-back cannot affect later calls.
+    /// </summary>
+    /// <exception cref="ArgumentException">A raw NativePointer's memory stopped being writable during the call (the
+    /// other copy-backs are done first).</exception>
+    internal void Finish(bool copyBack, NativeFunction? function = null)
     {
-        if (copyBack)
+        string? failure = null;
+        try
         {
-            foreach (var item in _copyBacks)
+            if (copyBack)
             {
-                var source = _scratch.View.AsSpan<byte>(item.Offset, item.ByteCount);
-                source.CopyTo(TargetBytes(item.Target, item.ByteCount));
+                foreach (var item in _copyBacks)
+                {
+                    failure ??= CopyBackOne(item, function?.Name);
+                }
             }
         }
-
-        _copyBacks.Clear();
-        _fixups.Clear();
-        foreach (var buffer in _leases)
+        finally
         {
-            buffer.DangerousRelease();
+            _copyBacks.Clear();
+            _fixups.Clear();
+            _leases = null;
         }
 
-        _leases.Clear();
+        if (failure is not null)
+        {
+            throw new ArgumentException(failure);
+        }
     }
 
-    private ulong Pointer(NativeFunction function, int index, ValuePlan plan, object? value, string origin)
+    private string? CopyBackOne(CopyBack item, string? function)
+    {
+        nint source = _scratch.Address + (nint)item.Offset;
+        switch (item.Target)
+        {
+            case NativeBuffer { IsFreed: true }:
+            case NativePointer { Owner.IsFreed: true }:
+                // Freed during the call: the caller's lease still holds the memory, but no one can read it any more.
+                return null;
+            case NativeBuffer buffer:
+                SelfMemory.Unchecked(source, item.ByteCount).CopyTo(SelfMemory.Unchecked(buffer.DangerousGetAddress(), item.ByteCount));
+                return null;
+            case NativePointer { Owner: not null } pointer:
+                SelfMemory.Unchecked(source, item.ByteCount).CopyTo(SelfMemory.Unchecked(pointer.DangerousGetAddress(), item.ByteCount));
+                return null;
+            case NativePointer pointer:
+                int errno = SelfMemory.TryWrite(source, pointer.DangerousGetAddress(), item.ByteCount);
+                return errno == 0 ? null : IsolationErrors.UnwritablePointer(function ?? "the function", pointer.DangerousGetAddress(), item.ByteCount, errno);
+            case Array array:
+                SelfMemory.Unchecked(source, item.ByteCount).CopyTo(MemoryMarshal.CreateSpan(ref MemoryMarshal.GetArrayDataReference(array), item.ByteCount));
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    private ulong Pointer(NativeFunction function, int index, ValuePlan plan, object? value, RemoteOrigins origin)
     {
         bool writable = plan.Type.Pointee is not { IsConst: true };
         switch (value)
@@ -107,7 +148,7 @@ internal sealed class CallMarshaller
             case nuint address:
                 return address;
             case NativePointer { IsRemote: true } remote:
-                return RemoteAddress(function, index, plan, remote, origin);
+                return origin.AddressOf(function, index, plan, remote);
             case NativeBuffer buffer:
                 return Buffer(index, buffer, writable, slotTarget: true);
             case NativePointer pointer:
@@ -148,7 +189,7 @@ internal sealed class CallMarshaller
                         case null:
                             break;
                         case { IsRemote: true } remote:
-                            _scratch.View.Write(table + (i * 8L), (long)RemoteAddress(function, index, plan, remote, origin));
+                            _scratch.View.Write(table + (i * 8L), (long)origin.AddressOf(function, index, plan, remote));
                             break;
                         case { } local:
                             TableEntry(table, i, LocalPointer(function, index, plan, local, writable: true, slotTarget: false));
@@ -163,7 +204,7 @@ internal sealed class CallMarshaller
             {
                 int byteCount = System.Buffer.ByteLength(array);
                 long offset = Reserve(byteCount);
-                TargetBytes(array, byteCount).CopyTo(_scratch.View.AsSpan<byte>(offset, byteCount));
+                MemoryMarshal.CreateSpan(ref MemoryMarshal.GetArrayDataReference(array), byteCount).CopyTo(_scratch.View.AsSpan<byte>(offset, byteCount));
                 if (writable)
                 {
                     _copyBacks.Add(new CopyBack(array, offset, byteCount));
@@ -178,21 +219,11 @@ internal sealed class CallMarshaller
         }
     }
 
-    private static ulong RemoteAddress(NativeFunction function, int index, ValuePlan plan, NativePointer remote, string origin)
-    {
-        if (remote.RemoteOrigin != origin)
-        {
-            throw new ArgumentException(IsolationErrors.ForeignRemote(function.Name, index, plan.Parameter?.Name, remote.RemoteOrigin!, origin));
-        }
-
-        return (ulong)remote.DangerousGetAddress();
-    }
-
-    private ulong FunctionPointer(NativeFunction function, int index, ValuePlan plan, object? value, string origin) => value switch
+    private static ulong FunctionPointer(NativeFunction function, int index, ValuePlan plan, object? value, RemoteOrigins origin) => value switch
     {
         null => 0,
         nint address => (ulong)address,
-        NativePointer { IsRemote: true } remote => RemoteAddress(function, index, plan, remote, origin),
+        NativePointer { IsRemote: true } remote => origin.AddressOf(function, index, plan, remote),
         Delegate or NativeCallback => throw new NotSupportedException(IsolationErrors.CallbackRefused(function.Name, index, plan.Parameter?.Name)),
         _ => throw new ArgumentException(IsolationErrors.UnsupportedArgument(function.Name, index, plan.Parameter?.Name, value)),
     };
@@ -204,10 +235,8 @@ internal sealed class CallMarshaller
     /// </summary>
     private ulong Buffer(int index, NativeBuffer buffer, bool writable, bool slotTarget)
     {
-        buffer.DangerousAddRef();
-        _leases.Add(buffer);
         nint address = buffer.DangerousGetAddress();
-        long size = buffer.Size;
+        long size = ArgumentLeases.SizeOf(_leases, buffer);
         foreach (var region in _shared)
         {
             if (region.Contains(address, size))
@@ -218,7 +247,7 @@ internal sealed class CallMarshaller
 
         int byteCount = checked((int)size);
         long offset = Reserve(byteCount);
-        buffer.AsSpan<byte>(0, byteCount).CopyTo(_scratch.View.AsSpan<byte>(offset, byteCount));
+        SelfMemory.Unchecked(address, byteCount).CopyTo(_scratch.View.AsSpan<byte>(offset, byteCount));
         if (writable)
         {
             _copyBacks.Add(new CopyBack(buffer, offset, byteCount));
@@ -234,13 +263,7 @@ internal sealed class CallMarshaller
             throw new ArgumentException(IsolationErrors.UnsizedPointer(function.Name, index, plan.Parameter?.Name));
         }
 
-        if (pointer.Owner is { } owner)
-        {
-            owner.DangerousAddRef();
-            _leases.Add(owner);
-        }
-
-        nint address = pointer.Address;
+        nint address = pointer.DangerousGetAddress();
         foreach (var region in _shared)
         {
             if (region.Contains(address, pointer.Size))
@@ -251,7 +274,19 @@ internal sealed class CallMarshaller
 
         int byteCount = checked((int)pointer.Size);
         long offset = Reserve(byteCount);
-        pointer.AsSpan<byte>(byteCount).CopyTo(_scratch.View.AsSpan<byte>(offset, byteCount));
+        if (pointer.Owner is null)
+        {
+            // Nothing vouches for a raw address: let the kernel check it while copying (SelfMemory).
+            int errno = SelfMemory.TryRead(address, _scratch.Address + (nint)offset, byteCount);
+            if (errno != 0)
+            {
+                throw new ArgumentException(IsolationErrors.UnreadablePointer(function.Name, index, plan.Parameter?.Name, address, byteCount, errno));
+            }
+        }
+        else
+        {
+            SelfMemory.Unchecked(address, byteCount).CopyTo(_scratch.View.AsSpan<byte>(offset, byteCount));
+        }
         if (writable)
         {
             _copyBacks.Add(new CopyBack(pointer, offset, byteCount));
@@ -294,12 +329,4 @@ internal sealed class CallMarshaller
         _used = offset + byteCount;
         return offset;
     }
-
-    private static Span<byte> TargetBytes(object target, int byteCount) => target switch
-    {
-        NativeBuffer buffer => buffer.AsSpan<byte>(0, byteCount),
-        NativePointer pointer => pointer.AsSpan<byte>(byteCount),
-        Array array => MemoryMarshal.CreateSpan(ref MemoryMarshal.GetArrayDataReference(array), byteCount),
-        _ => throw new InvalidOperationException("Unknown copy-back target."),
-    };
 }

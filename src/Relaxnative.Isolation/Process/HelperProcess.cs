@@ -163,5 +163,27 @@ internal sealed class HelperProcess : IDisposable
         }
     }
 
-    public void Dispose() => _process.Dispose();
+    /// <summary>
+    /// Closes both pipes and the process handle now. Process.Dispose alone leaves pipes whose streams were read
+    /// synchronously open until their finalizers run: two descriptors per crashed helper, until a GC.
+    /// </summary>
+    public void Dispose()
+    {
+        DisposeQuietly(Input);
+        DisposeQuietly(Output);
+        DisposeQuietly(_process.StandardOutput.BaseStream);
+        _process.Dispose();
+    }
+
+    private static void DisposeQuietly(Stream stream)
+    {
+        try
+        {
+            stream.Dispose();
+        }
+        catch (IOException)
+        {
+            // Flushing into a pipe whose reader died: nothing left to deliver.
+        }
+    }
 }

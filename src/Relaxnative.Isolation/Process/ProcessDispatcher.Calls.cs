@@ -1,10 +1,11 @@
 using Relaxnative.Isolation.Wire;
+using Relaxnative.Isolation.Worker;
 
 namespace Relaxnative.Isolation.Process;
 
 public sealed partial class ProcessDispatcher
 {
-    private object? InvokeLocked(NativeFunction function, ReadOnlySpan<object?> args)
+    private object? InvokeLocked(NativeFunction function, ReadOnlySpan<object?> args, List<LeasedBuffer>? leases)
     {
         if (!_functionIds.TryGetValue(function, out int functionId))
         {
@@ -15,7 +16,7 @@ public sealed partial class ProcessDispatcher
         }
 
         var helper = EnsureHelper();
-        EncodeGrowing(function, args);
+        EncodeGrowing(function, args, leases);
         bool ran = false;
         try
         {
@@ -45,17 +46,17 @@ public sealed partial class ProcessDispatcher
         }
         finally
         {
-            _marshaller.Finish(copyBack: ran);
+            _marshaller.Finish(copyBack: ran, function);
         }
     }
 
-    private void EncodeGrowing(NativeFunction function, ReadOnlySpan<object?> args)
+    private void EncodeGrowing(NativeFunction function, ReadOnlySpan<object?> args, List<LeasedBuffer>? leases)
     {
         while (true)
         {
             try
             {
-                _marshaller.Encode(function, args, _scratch!, _sharedRegions, Origin);
+                _marshaller.Encode(function, args, _scratch!, _sharedRegions, new RemoteOrigins(Origin, _moduleTag), leases);
                 return;
             }
             catch (CallMarshaller.RegionFullException full)
@@ -196,6 +197,8 @@ public sealed partial class ProcessDispatcher
         }
 
         _defined.Clear();
+        Origin = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"helper generation {++_generation} (pid {helper.Pid}) of {_moduleTag}");
         Volatile.Write(ref _helper, helper);
         HelperStarted?.Invoke(this, new HelperStartedEventArgs(helper.Pid));
         return helper;

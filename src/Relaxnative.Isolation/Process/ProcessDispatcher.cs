@@ -10,8 +10,14 @@ namespace Relaxnative.Isolation.Process;
 /// sent as binary frames over the helper's pipes; argument data travels through shared memory. Thread-safe: calls
 /// from several threads are serialised (the helper runs one call at a time). See docs/isolation.md.
 /// </summary>
-public sealed partial class ProcessDispatcher : INativeDispatcher, IDisposable, IAsyncDisposable
+public sealed partial class ProcessDispatcher : INativeDispatcher, ILeasedInvoker, IDisposable, IAsyncDisposable
 {
+    private static int s_modules;
+
+    // Reused by synchronous calls of this thread: leasing at entry allocates nothing (LeaseAtEntryBenchmarks).
+    [ThreadStatic]
+    private static List<LeasedBuffer>? t_leases;
+
     private readonly Lock _gate = new();
     private readonly ProcessIsolationOptions _options;
     private readonly FrameWriter _writer = new();
@@ -28,6 +34,8 @@ public sealed partial class ProcessDispatcher : INativeDispatcher, IDisposable, 
     private HelperProcess? _helper;
     private SharedRegion? _scratch;
     private WorkerPool? _asyncPool;
+    private readonly string _moduleTag;
+    private int _generation;
     private int _nextRegionId;
     private int _nextCallId;
     private int _armedCallId;
@@ -38,7 +46,9 @@ public sealed partial class ProcessDispatcher : INativeDispatcher, IDisposable, 
         LibraryPath = libraryPath;
         _options = options;
         _hostPath = hostPath;
-        Origin = $"helper process of {libraryPath}";
+        _moduleTag = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"module #{Interlocked.Increment(ref s_modules)} ({libraryPath})");
+        Origin = "no helper started yet of " + _moduleTag;
         _timeoutTimer = new Timer(static d => ((ProcessDispatcher)d!).OnTimeout(), this, Timeout.Infinite, Timeout.Infinite);
     }
 
@@ -66,8 +76,12 @@ public sealed partial class ProcessDispatcher : INativeDispatcher, IDisposable, 
     /// <summary>The library the helper loads.</summary>
     public string LibraryPath { get; }
 
-    /// <summary>The origin that pointers returned by this module's helper carry (<see cref="NativePointer.RemoteOrigin"/>).</summary>
-    public string Origin { get; }
+    /// <summary>
+    /// The origin that pointers returned by this module's current helper carry (<see cref="NativePointer.RemoteOrigin"/>),
+    /// for example <c>helper generation 2 (pid 4242) of module #3 (/cache/libkernel.so)</c>. It changes every time a
+    /// helper starts, and only pointers carrying the current origin are accepted by this module's functions.
+    /// </summary>
+    public string Origin { get; private set; }
 
     /// <summary>The path of the helper executable (Relaxnative.Host.dll).</summary>
     public string HostPath => _hostPath;
@@ -100,13 +114,39 @@ public sealed partial class ProcessDispatcher : INativeDispatcher, IDisposable, 
     /// <exception cref="NativeCrashException">The helper died during the call.</exception>
     /// <exception cref="NativeTimeoutException">The call ran longer than <see cref="ProcessIsolationOptions.CallTimeout"/>.</exception>
     /// <exception cref="NotSupportedException">A delegate was passed for a callback parameter.</exception>
+    /// <exception cref="ArgumentException">An argument cannot cross into the helper (the message names it), a pointer is
+    /// from another module or an earlier helper, or a NativePointer's memory is not readable in this process.</exception>
     public object? Invoke(NativeFunction function, ReadOnlySpan<object?> args)
     {
         ArgumentNullException.ThrowIfNull(function);
+        // Leased from entry: a call waiting for the lock or for the helper to start holds its buffers as a running one
+        // does, so a Free meanwhile marks them freed without releasing memory the call is about to copy.
+        // The list is kept per thread and taken out while in use, so a nested call on this thread gets its own.
+        var list = t_leases ?? [];
+        t_leases = null;
+        var leases = ArgumentLeases.Acquire(args, list);
+        try
+        {
+            return InvokeLeased(function, args, leases);
+        }
+        finally
+        {
+            ArgumentLeases.Release(leases);
+            list.Clear();
+            t_leases = list;
+        }
+    }
+
+    /// <inheritdoc/>
+    object? ILeasedInvoker.InvokeLeased(NativeFunction function, ReadOnlySpan<object?> args, List<LeasedBuffer>? leases) =>
+        InvokeLeased(function, args, leases);
+
+    private object? InvokeLeased(NativeFunction function, ReadOnlySpan<object?> args, List<LeasedBuffer>? leases)
+    {
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            return InvokeLocked(function, args);
+            return InvokeLocked(function, args, leases);
         }
     }
 

@@ -6,12 +6,17 @@ namespace Relaxnative.Isolation.Worker;
 /// </summary>
 internal static class ArgumentLeases
 {
-    /// <summary>Leases every buffer in <paramref name="args"/> (directly, in NativeBuffer[] tables, or owning a NativePointer).</summary>
+    /// <summary>
+    /// Leases every buffer in <paramref name="args"/> (directly, in NativeBuffer[] tables, or owning a NativePointer,
+    /// alone or in a NativePointer[] table). Calls with no buffer arguments allocate nothing.
+    /// </summary>
     /// <returns>The leased buffers (null when there are none), for <see cref="Release"/>.</returns>
     /// <exception cref="UseAfterFreeException">A buffer was already freed; leases taken so far are released.</exception>
-    internal static List<NativeBuffer>? Acquire(object?[] args)
+    /// <param name="args">The call's arguments.</param>
+    /// <param name="reuse">An empty list to fill rather than allocating one (a synchronous caller can keep one per thread).</param>
+    internal static List<LeasedBuffer>? Acquire(ReadOnlySpan<object?> args, List<LeasedBuffer>? reuse = null)
     {
-        List<NativeBuffer>? leased = null;
+        List<LeasedBuffer>? leased = reuse;
         try
         {
             foreach (object? arg in args)
@@ -34,6 +39,16 @@ internal static class ArgumentLeases
                         }
 
                         break;
+                    case NativePointer?[] pointers:
+                        foreach (var pointer in pointers)
+                        {
+                            if (pointer?.Owner is { } owner)
+                            {
+                                Lease(owner, ref leased);
+                            }
+                        }
+
+                        break;
                 }
             }
         }
@@ -43,7 +58,7 @@ internal static class ArgumentLeases
             throw;
         }
 
-        return leased;
+        return leased is { Count: > 0 } ? leased : null;
     }
 
     /// <summary>
@@ -68,23 +83,38 @@ internal static class ArgumentLeases
         return copy;
     }
 
+    /// <summary>The size <paramref name="buffer"/> had when it was leased (it may have been freed since).</summary>
+    internal static long SizeOf(List<LeasedBuffer>? leased, NativeBuffer buffer)
+    {
+        // A call has a handful of buffer arguments: a linear search beats any map.
+        foreach (var lease in leased ?? [])
+        {
+            if (ReferenceEquals(lease.Buffer, buffer))
+            {
+                return lease.ByteCount;
+            }
+        }
+
+        return buffer.Size;
+    }
+
     /// <summary>Ends the leases from <see cref="Acquire"/>.</summary>
-    internal static void Release(List<NativeBuffer>? leased)
+    internal static void Release(List<LeasedBuffer>? leased)
     {
         if (leased is null)
         {
             return;
         }
 
-        foreach (var buffer in leased)
+        foreach (var lease in leased)
         {
-            buffer.DangerousRelease();
+            lease.Buffer.DangerousRelease();
         }
     }
 
-    private static void Lease(NativeBuffer buffer, ref List<NativeBuffer>? leased)
+    private static void Lease(NativeBuffer buffer, ref List<LeasedBuffer>? leased)
     {
         buffer.DangerousAddRef();
-        (leased ??= []).Add(buffer);
+        (leased ??= []).Add(new LeasedBuffer(buffer, buffer.Size));
     }
 }

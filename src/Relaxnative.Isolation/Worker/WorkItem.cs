@@ -6,17 +6,17 @@ namespace Relaxnative.Isolation.Worker;
 internal sealed class WorkItem : TaskCompletionSource<object?>
 {
     private readonly NativeFunction _function;
-    private readonly INativeDispatcher? _dispatcher;
+    private readonly ILeasedInvoker? _dispatcher;
     private readonly object?[] _args;
     private readonly CancellationTokenRegistration _registration;
-    private List<NativeBuffer>? _leases;
+    private List<LeasedBuffer>? _leases;
     private int _state; // 0 queued, 1 started or finished
     private object? _result;
     private Exception? _exception;
     private bool _skipped;
 
-    internal WorkItem(NativeFunction function, object?[] args, List<NativeBuffer>? leases, CancellationToken cancellationToken,
-        INativeDispatcher? dispatcher)
+    internal WorkItem(NativeFunction function, object?[] args, List<LeasedBuffer>? leases, CancellationToken cancellationToken,
+        ILeasedInvoker? dispatcher)
         // Continuations run inline on the worker that completed the call: handing them to the thread pool costs a
         // thread wake-up per call (WorkerBenchmarks.Worker_InvokeAsync). Awaiters that do heavy work after the await
         // should hop off with Task.Yield or ConfigureAwait(ConfigureAwaitOptions.ForceYielding).
@@ -44,7 +44,7 @@ internal sealed class WorkItem : TaskCompletionSource<object?>
         _registration.Dispose();
         try
         {
-            _result = _dispatcher is not null ? _dispatcher.Invoke(_function, _args)
+            _result = _dispatcher is not null ? _dispatcher.InvokeLeased(_function, _args, _leases)
                 : _leases is null ? _function.InvokeInProcess(_args)
                 : _function.InvokeInProcess(ArgumentLeases.Addresses(_args));
         }

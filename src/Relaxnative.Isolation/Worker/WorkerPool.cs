@@ -57,7 +57,7 @@ public sealed class WorkerPool : IDisposable
         Enqueue(function, args, cancellationToken, dispatcher: null);
 
     /// <summary>As <see cref="Enqueue(NativeFunction, object?[], CancellationToken)"/>, running the call through <paramref name="dispatcher"/>.</summary>
-    internal Task<object?> Enqueue(NativeFunction function, object?[] args, CancellationToken cancellationToken, INativeDispatcher? dispatcher)
+    internal Task<object?> Enqueue(NativeFunction function, object?[] args, CancellationToken cancellationToken, ILeasedInvoker? dispatcher)
     {
         ArgumentNullException.ThrowIfNull(function);
         ArgumentNullException.ThrowIfNull(args);
@@ -67,14 +67,12 @@ public sealed class WorkerPool : IDisposable
             return Task.FromCanceled<object?>(cancellationToken);
         }
 
-        // The helper-process path copies buffers when the call starts and leases them itself then.
-        List<NativeBuffer>? leases = null;
+        // Leased from the moment the call is made, whoever runs it: a Free while the call waits in the queue must not
+        // release memory the call is about to use.
+        List<LeasedBuffer>? leases;
         try
         {
-            if (dispatcher is null)
-            {
-                leases = ArgumentLeases.Acquire(args);
-            }
+            leases = ArgumentLeases.Acquire(args);
         }
         catch (Exception e)
         {
