@@ -16,6 +16,9 @@ namespace Relaxnative.Build;
 internal sealed class BuildCache
 {
     public const string ManifestFileName = "manifest.json";
+
+    /// <summary>The serialized declaration model inside an entry (see <see cref="BuildManifest.Declarations"/>).</summary>
+    public const string DeclarationsFileName = "declarations.json";
     private const int NameLength = 32;
     private static readonly TimeSpan s_abandonedAfter = TimeSpan.FromDays(1);
 
@@ -85,6 +88,22 @@ internal sealed class BuildCache
         {
             Directory.Move(workFolder, final);
         }
+        catch (IOException) when (TryRead(final) is { } existing && manifest.Declarations is not null && ReadDeclarations(existing) is null)
+        {
+            // The same key built earlier without a (valid) declaration model: this build supersedes it. Moving it
+            // aside is one rename, so readers see the old entry, none, or the new one.
+            var retired = Path.Combine(WorkRoot, Guid.NewGuid().ToString("N"));
+            try
+            {
+                Directory.Move(final, retired);
+                DeleteQuietly(retired);
+                Directory.Move(workFolder, final);
+            }
+            catch (IOException) when (TryRead(final) is not null)
+            {
+                DeleteQuietly(workFolder);
+            }
+        }
         catch (IOException) when (TryRead(final) is not null)
         {
             // Another process published the same key first; its entry is built from identical inputs.
@@ -93,6 +112,10 @@ internal sealed class BuildCache
 
         return TryRead(final) ?? throw new IOException($"The cache entry '{final}' disappeared right after it was published.");
     }
+
+    /// <summary>The entry's stored declaration model, or <see langword="null"/> when it has none or its bytes no longer match the manifest's hash.</summary>
+    public static byte[]? ReadDeclarations(CacheEntry entry) =>
+        KeyHasher.TryReadVerified(entry.Folder, entry.Manifest.Declarations, entry.Manifest.DeclarationsSha256);
 
     public static void DeleteQuietly(string folder)
     {

@@ -30,7 +30,7 @@ public static class NativeBuilder
 
     /// <summary>
     /// Builds each source into its own library and writes it, with a manifest, into
-    /// <paramref name="outputDirectory"/> so that <see cref="Build"/> with
+    /// <paramref name="outputDirectory"/> so that <see cref="Build(string, BuildOptions?, CancellationToken)"/> with
     /// <see cref="BuildOptions.PrebuiltDirectory"/> (or <c>RELAXNATIVE_PREBUILT_DIR</c>) finds it later without a compiler.
     /// </summary>
     /// <param name="sources">The main sources; each gets the extra sources and every other option of <paramref name="options"/>.</param>
@@ -41,7 +41,19 @@ public static class NativeBuilder
     /// <exception cref="NativeToolchainException">No working compiler was found.</exception>
     /// <exception cref="NativeBuildException">The compiler failed.</exception>
     public static IReadOnlyList<CompileResult> BuildPrebuilt(IEnumerable<string> sources, string outputDirectory, BuildOptions? options = null, CancellationToken cancellationToken = default) =>
-        BuildEngine.Default.BuildPrebuiltAsync(sources, outputDirectory, options ?? BuildOptions.Default, cancellationToken).GetAwaiter().GetResult();
+        BuildPrebuilt(sources, outputDirectory, options, analyzer: null, cancellationToken);
+
+    /// <summary>As <see cref="BuildPrebuilt(IEnumerable{string}, string, BuildOptions?, CancellationToken)"/>, storing each library's declaration model beside it.</summary>
+    internal static IReadOnlyList<CompileResult> BuildPrebuilt(IEnumerable<string> sources, string outputDirectory, BuildOptions? options, DeclarationAnalyzer? analyzer, CancellationToken cancellationToken = default) =>
+        BuildEngine.Default.BuildPrebuiltAsync(sources, outputDirectory, options ?? BuildOptions.Default, analyzer, cancellationToken).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// As <see cref="Build(string, BuildOptions?, CancellationToken)"/>, and stores what <paramref name="analyzer"/> makes of the preprocessed translation units in
+    /// the cache entry: <see cref="CompileResult.Declarations"/> and <see cref="CompileResult.Exports"/> then come back
+    /// from every later hit without preprocessing. An entry made without analysis is rebuilt once.
+    /// </summary>
+    internal static CompileResult Build(string sourcePath, BuildOptions? options, DeclarationAnalyzer analyzer, CancellationToken cancellationToken) =>
+        BuildEngine.Default.BuildAsync(sourcePath, options ?? BuildOptions.Default, searchPrebuilt: true, analyzer, cancellationToken).GetAwaiter().GetResult().Result;
 
     /// <summary>Returns the absolute cache root for these options (the option, <c>RELAXNATIVE_CACHE_DIR</c>, <c>$XDG_CACHE_HOME/relaxnative</c> or <c>~/.cache/relaxnative</c>).</summary>
     /// <param name="options">Build options; <see langword="null"/> uses the defaults.</param>
