@@ -154,7 +154,12 @@ public sealed class NativeModule : IDisposable, IAsyncDisposable
 
         lock (_order)
         {
-            _order.RemoveAll(f => f.Name == function.Name);
+            // Rebinding a name is rare; scanning the list on every bind made loading n functions O(n^2).
+            if (_functions.ContainsKey(function.Name))
+            {
+                _order.RemoveAll(f => f.Name == function.Name);
+            }
+
             _order.Add(function);
             _functions[function.Name] = function;
         }

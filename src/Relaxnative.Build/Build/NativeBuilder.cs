@@ -64,4 +64,17 @@ public static class NativeBuilder
     /// <summary>Probes every compiler candidate of every language (a few process launches) for diagnostics.</summary>
     /// <returns>Every candidate tried per language and the one chosen.</returns>
     public static ToolchainReport GetToolchainReport() => ToolchainLocator.Default.Report();
+
+    /// <summary>Preprocesses the headers of an already built library with the compiler (see <see cref="HeaderPreprocessor"/>).</summary>
+    internal static PreprocessedUnit PreprocessHeaders(IReadOnlyList<string> headers, BuildOptions options, SourceLanguage language, CancellationToken cancellationToken = default) =>
+        HeaderPreprocessor.PreprocessAsync(headers, options, language, cancellationToken).GetAwaiter().GetResult();
+
+    /// <summary>Preprocesses the given sources with the flags a build with <paramref name="options"/> would use, without compiling them (for entries that carry no declaration model).</summary>
+    internal static IReadOnlyList<PreprocessedUnit> PreprocessSources(IReadOnlyList<string> sources, BuildOptions options, CancellationToken cancellationToken = default) =>
+        HeaderPreprocessor.PreprocessSourcesAsync(sources, options, cancellationToken).GetAwaiter().GetResult();
+
+    /// <summary>Reads the export table of a shared library in process (ELF today), or <see langword="null"/> for formats not read.</summary>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    /// <exception cref="InvalidDataException">The file's tables are damaged.</exception>
+    internal static ExportTable? ReadExports(string libraryPath) => ExportTables.Read(libraryPath);
 }
