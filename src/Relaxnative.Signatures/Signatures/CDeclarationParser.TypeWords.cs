@@ -78,6 +78,11 @@ public sealed partial class CDeclarationParser
         {
             if (TypedefName is { } typedefName)
             {
+                if (parser.TryResolveTypedef(typedefName, isConst) is { } declared)
+                {
+                    return (declared, false);
+                }
+
                 return CTypeNames.TryGetTypedef(typedefName, out var kind)
                     ? (CType.Scalar(kind, typedefName, isConst), false)
                     : (CType.Named(CTypeKind.Struct, typedefName, typedefName, isConst), true);

@@ -13,13 +13,15 @@ public sealed partial class CDeclarationParser
 
     private readonly string _text;
     private readonly List<CToken> _tokens;
+    private readonly CDeclarationModel? _scope;
     private int _position;
     private int _nesting;
 
-    private CDeclarationParser(string text)
+    private CDeclarationParser(string text, CDeclarationModel? scope = null)
     {
         _text = text;
         _tokens = CLexer.Tokenize(text);
+        _scope = scope;
     }
 
     private enum Context
@@ -41,6 +43,23 @@ public sealed partial class CDeclarationParser
     {
         ArgumentNullException.ThrowIfNull(declaration);
         return new CDeclarationParser(declaration).ParseDeclaration();
+    }
+
+    /// <summary>
+    /// Parses one C function declaration, resolving typedef names through <paramref name="scope"/> (the model of the
+    /// module's sources or headers): <c>uLong crc32(uLong, const Bytef*, uInt)</c> gets the types those names stand for,
+    /// spelled as written (<see cref="CType.TypedefName"/>). Names the model does not define keep their usual meaning.
+    /// </summary>
+    /// <param name="declaration">The declaration text.</param>
+    /// <param name="scope">The model whose typedefs are in scope.</param>
+    /// <returns>The signature, with normalized types.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <exception cref="CParseException">The text is not a C function declaration; the message says where and why.</exception>
+    public static CFunctionSignature Parse(string declaration, CDeclarationModel scope)
+    {
+        ArgumentNullException.ThrowIfNull(declaration);
+        ArgumentNullException.ThrowIfNull(scope);
+        return new CDeclarationParser(declaration, scope).ParseDeclaration();
     }
 
     private CFunctionSignature ParseDeclaration()

@@ -1,0 +1,16 @@
+namespace Relaxnative.Signatures;
+
+/// <summary>Typedef names in scope: the model given to a declaration string, or the typedefs a translation unit declared so far.</summary>
+public sealed partial class CDeclarationParser
+{
+    /// <summary>The type a typedef name in scope stands for, spelled with the name; null when the name is not a typedef in scope.</summary>
+    private CType? TryResolveTypedef(string name, bool isConst)
+    {
+        if (_scope is not null && _scope.TryGetTypedef(name, out var typedef) && typedef.ArrayBounds.Count == 0)
+        {
+            return CType.Typedef(name, typedef.Type, isConst);
+        }
+
+        return null;
+    }
+}
