@@ -58,7 +58,7 @@ internal sealed record CompilePlan(
             // only works for a single source; gcc overwrites it per source otherwise.
             var depFile = Path.Combine(workFolder, "deps.d");
             return new CompilePlan(
-                [new CompileStep(toolchain.Path, [.. common, "-shared", "-MD", "-MF", depFile, "-o", library, sources[0], .. link])],
+                [new CompileStep(toolchain.Path, [.. common, "-shared", "-MD", "-MF", depFile, "-o", library, .. SourceLanguages.InputArguments(sources[0]), sources[0], .. link])],
                 null,
                 library,
                 [depFile],
@@ -73,7 +73,7 @@ internal sealed record CompilePlan(
         {
             var obj = Path.Combine(workFolder, $"{i}.o");
             var dep = Path.Combine(workFolder, $"{i}.d");
-            steps.Add(new CompileStep(toolchain.Path, [.. common, "-MD", "-MF", dep, "-c", "-o", obj, sources[i]]));
+            steps.Add(new CompileStep(toolchain.Path, [.. common, "-MD", "-MF", dep, "-c", "-o", obj, .. SourceLanguages.InputArguments(sources[i]), sources[i]]));
             depFiles.Add(dep);
             objects.Add(obj);
         }

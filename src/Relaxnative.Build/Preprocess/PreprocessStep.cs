@@ -9,5 +9,5 @@ internal sealed record PreprocessStep(string SourcePath, SourceLanguage Language
 {
     /// <summary>The preprocess command for <paramref name="source"/> with the build's <paramref name="commonFlags"/>.</summary>
     public static PreprocessStep Create(Toolchain toolchain, IReadOnlyList<string> commonFlags, string source, string output) =>
-        new(source, SourceLanguages.FromPath(source), new CompileStep(toolchain.Path, [.. commonFlags, "-E", "-o", output, source]), output);
+        new(source, SourceLanguages.FromPath(source), new CompileStep(toolchain.Path, [.. commonFlags, "-E", "-o", output, .. SourceLanguages.InputArguments(source), source]), output);
 }
