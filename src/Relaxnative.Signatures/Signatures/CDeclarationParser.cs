@@ -13,6 +13,7 @@ public sealed partial class CDeclarationParser
 
     private readonly string _text;
     private readonly List<CToken> _tokens;
+    private readonly UnitState? _unit;
     private readonly CDeclarationModel? _scope;
     private int _position;
     private int _nesting;
@@ -24,10 +25,19 @@ public sealed partial class CDeclarationParser
         _scope = scope;
     }
 
+    private CDeclarationParser(string text, List<CToken> tokens, UnitState unit)
+    {
+        _text = text;
+        _tokens = tokens;
+        _unit = unit;
+    }
+
     private enum Context
     {
         Return,
         Parameter,
+        Member,
+        Declaration,
     }
 
     private CToken Current => _tokens[_position];
@@ -164,7 +174,7 @@ public sealed partial class CDeclarationParser
                     throw Error("'(' after the function name", "C++ member functions and namespaced names cannot be bound; export a free function with extern \"C\".");
                 }
             }
-            else if (Current.IsIdentifier && context == Context.Parameter && Current.Text != "const")
+            else if (Current.IsIdentifier && context != Context.Return && Current.Text != "const")
             {
                 throw Error("a parameter name", "'" + Current.Text + "' is a C keyword and cannot be used as a name.");
             }
@@ -184,8 +194,9 @@ public sealed partial class CDeclarationParser
             if (Current.Is("["))
             {
                 var offset = Current.Offset;
+                var open = _position;
                 _position = FindClosing(_position, "[", "]") + 1;
-                suffixes.Add(new CDeclarator { Kind = CDeclaratorKind.Array, Offset = offset });
+                suffixes.Add(new CDeclarator { Kind = CDeclaratorKind.Array, Offset = offset, BoundStart = open + 1, BoundEnd = _position - 1 });
             }
             else if (Current.Is("("))
             {
@@ -203,7 +214,11 @@ public sealed partial class CDeclarationParser
         for (var i = suffixes.Count - 1; i >= 0; i--)
         {
             var s = suffixes[i];
-            type = new CDeclarator { Kind = s.Kind, Offset = s.Offset, Inner = type, Parameters = s.Parameters, IsVariadic = s.IsVariadic };
+            type = new CDeclarator
+            {
+                Kind = s.Kind, Offset = s.Offset, Inner = type, Parameters = s.Parameters, IsVariadic = s.IsVariadic,
+                BoundStart = s.BoundStart, BoundEnd = s.BoundEnd,
+            };
         }
 
         return type;
@@ -216,7 +231,25 @@ public sealed partial class CDeclarationParser
             throw Error("at most " + MaxNesting + " nested parameter lists", "Simplify the declaration with a typedef.");
         }
 
+        if (_unit is not null)
+        {
+            RejectOldStyleParameters();
+        }
+
         _position++; // '('
+        _unit?.PushScope();
+        try
+        {
+            return ParseParameters();
+        }
+        finally
+        {
+            _unit?.PopScope();
+        }
+    }
+
+    private (IReadOnlyList<CParameter> Parameters, bool IsVariadic) ParseParameters()
+    {
         var parameters = new List<CParameter>();
         var isVariadic = false;
         if (Current.Is(")"))
@@ -257,6 +290,11 @@ public sealed partial class CDeclarationParser
             var baseType = ParseSpecifiers(Context.Parameter);
             var (type, name) = ParseDeclarator(baseType, Context.Parameter);
             var parameterType = ToParameterType(type);
+            if (name is not null)
+            {
+                _unit?.DeclareOrdinary(name);
+            }
+
             if (parameterType.Kind == CTypeKind.Void)
             {
                 throw Error(start, "a parameter type other than 'void'", "'void' may only stand alone, as '(void)', to mean no parameters; use 'void*' for a pointer.");

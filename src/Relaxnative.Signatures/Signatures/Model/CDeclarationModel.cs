@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-
 namespace Relaxnative.Signatures;
 
 /// <summary>
@@ -9,11 +7,13 @@ namespace Relaxnative.Signatures;
 /// </summary>
 public sealed class CDeclarationModel
 {
-    private readonly FrozenDictionary<string, int> _functionByName;
-    private readonly FrozenDictionary<string, int> _functionBySymbol;
-    private readonly FrozenDictionary<string, CTypedefDeclaration> _typedefs;
-    private readonly FrozenDictionary<string, CRecordDefinition> _records;
-    private readonly FrozenDictionary<string, CEnumConstant> _constants;
+    // Plain dictionaries, never written after construction (so safe for concurrent readers): a warm load builds them
+    // once per model, and building a frozen dictionary costs several times more than the lookups it would save.
+    private readonly Dictionary<string, int> _functionByName;
+    private readonly Dictionary<string, int> _functionBySymbol;
+    private readonly Dictionary<string, CTypedefDeclaration> _typedefs;
+    private readonly Dictionary<string, CRecordDefinition> _records;
+    private readonly Dictionary<string, CEnumConstant> _constants;
 
     /// <summary>Creates a model from its parts; the lookups are built here, once.</summary>
     /// <param name="functions">Every function declaration and definition, in source order (a function declared in a header and
@@ -44,22 +44,22 @@ public sealed class CDeclarationModel
             Prefer(bySymbol, functions[i].SymbolName, i);
         }
 
-        _functionByName = byName.ToFrozenDictionary(StringComparer.Ordinal);
-        _functionBySymbol = bySymbol.ToFrozenDictionary(StringComparer.Ordinal);
+        _functionByName = byName;
+        _functionBySymbol = bySymbol;
         var typedefByName = new Dictionary<string, CTypedefDeclaration>(StringComparer.Ordinal);
         foreach (var typedef in typedefs)
         {
             typedefByName.TryAdd(typedef.Name, typedef);
         }
 
-        _typedefs = typedefByName.ToFrozenDictionary(StringComparer.Ordinal);
+        _typedefs = typedefByName;
         var recordByKey = new Dictionary<string, CRecordDefinition>(StringComparer.Ordinal);
         foreach (var record in records)
         {
             recordByKey.TryAdd(record.Key, record);
         }
 
-        _records = recordByKey.ToFrozenDictionary(StringComparer.Ordinal);
+        _records = recordByKey;
         var constants = new Dictionary<string, CEnumConstant>(StringComparer.Ordinal);
         foreach (var definition in enums)
         {
@@ -69,7 +69,7 @@ public sealed class CDeclarationModel
             }
         }
 
-        _constants = constants.ToFrozenDictionary(StringComparer.Ordinal);
+        _constants = constants;
     }
 
     /// <summary>An empty model.</summary>

@@ -6,6 +6,11 @@ public sealed partial class CDeclarationParser
     /// <summary>The type a typedef name in scope stands for, spelled with the name; null when the name is not a typedef in scope.</summary>
     private CType? TryResolveTypedef(string name, bool isConst)
     {
+        if (_unit is not null)
+        {
+            return _unit.Resolve(name, isConst);
+        }
+
         if (_scope is not null && _scope.TryGetTypedef(name, out var typedef) && typedef.ArrayBounds.Count == 0)
         {
             return CType.Typedef(name, typedef.Type, isConst);
