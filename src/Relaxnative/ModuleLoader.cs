@@ -60,8 +60,7 @@ internal static class ModuleLoader
             else
             {
                 // An entry made without analysis (by NativeBuilder directly) has no model: preprocess without compiling.
-                declarations = (build.Declarations is { } stored ? StoredDeclarations.TryDeserialize(stored) : null)
-                    ?? SourceAnalysis.Analyze(NativeBuilder.PreprocessSources([fullPath, .. options.Build.Sources], options.Build, cancellationToken));
+                declarations = DeclarationsOf(build, fullPath, options.Build, cancellationToken);
                 reconciliation = ExportReconciler.Reconcile(exports, declarations, options.Build.Flags, listUnexportedDefinitions: true);
             }
         }
@@ -142,6 +141,28 @@ internal static class ModuleLoader
     internal static ExecutionMode ModeOf(string name, ExecutionMode? annotated, LoadOptions options) =>
         options.FunctionModes is { } modes && modes.TryGetValue(name, out var chosen) ? chosen
         : annotated ?? options.DefaultMode ?? ExecutionMode.Sync;
+
+    /// <summary>
+    /// The stored model; else the stored preprocessed units, parsed (a library built without analysis, prebuilt included:
+    /// no compiler needed); else, for an entry with neither, the sources preprocessed again without compiling.
+    /// </summary>
+    private static StoredDeclarations DeclarationsOf(CompileResult build, string source, BuildOptions options, CancellationToken cancellationToken)
+    {
+        if (build.Declarations is { } stored)
+        {
+            if (StoredDeclarations.TryDeserialize(stored) is { } model)
+            {
+                return model;
+            }
+
+            if (NativeBuilder.TryReadPreprocessed(stored) is { } units)
+            {
+                return SourceAnalysis.Analyze(units);
+            }
+        }
+
+        return SourceAnalysis.Analyze(NativeBuilder.PreprocessSources([source, .. options.Sources], options, cancellationToken));
+    }
 
     private static void TraceBuild(string source, CompileResult build)
     {

@@ -34,13 +34,15 @@ internal sealed class BuildEngine(BuildEnvironment environment)
         }
 
         // The compiler's path and version are part of the key; discovery is cached per process.
+        // Without an analyzer the preprocessed units themselves are stored, so a later load can still parse them.
+        analyzer ??= PreprocessedArchive.Analyzer;
         var toolchain = Environment.Toolchains.Resolve(inputs.Language, options.Compiler);
         var sourceSetKey = CacheKeys.SourceSet(inputs, toolchain, Environment);
         var cache = new BuildCache(CacheRoot.Resolve(options, Environment.GetVariable));
 
         var entry = cache.TryFind(sourceSetKey, Environment.Schema);
         var declarations = entry is null ? null : BuildCache.ReadDeclarations(entry);
-        if (entry is not null && analyzer is not null && inputs.Language != SourceLanguage.Rust && declarations is null)
+        if (entry is not null && inputs.Language != SourceLanguage.Rust && declarations is null)
         {
             // Built without analysis (or its model is damaged): build again so this entry's successor carries one.
             entry = null;

@@ -21,7 +21,7 @@ internal static class CompileRunner
             // Preprocessing runs beside the compiles (it is short and mostly fills the cores' idle time); a compile
             // error is reported first, since it explains a preprocess failure too.
             using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var preprocess = analyzer is null ? Task.FromResult<IReadOnlyList<PreprocessedUnit>>([]) : PreprocessAsync(inputs.SourcePath, plan.Preprocess, work, failed.Token);
+            var preprocess = analyzer is null || plan.Preprocess.Count == 0 ? Task.FromResult<IReadOnlyList<PreprocessedUnit>>([]) : PreprocessAsync(inputs.SourcePath, plan.Preprocess, work, failed.Token);
             try
             {
                 await RunParallelAsync(inputs.SourcePath, plan.Compiles, work, cancellationToken).ConfigureAwait(false);

@@ -77,4 +77,7 @@ public static class NativeBuilder
     /// <exception cref="IOException">The file cannot be read.</exception>
     /// <exception cref="InvalidDataException">The file's tables are damaged.</exception>
     internal static ExportTable? ReadExports(string libraryPath) => ExportTables.Read(libraryPath);
+
+    /// <summary>The preprocessed units a build without an analyzer stored in <see cref="CompileResult.Declarations"/>, or <see langword="null"/> when the bytes are something else.</summary>
+    internal static IReadOnlyList<PreprocessedUnit>? TryReadPreprocessed(byte[] declarations) => PreprocessedArchive.TryRead(declarations);
 }

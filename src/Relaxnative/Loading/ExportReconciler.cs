@@ -61,6 +61,16 @@ internal static class ExportReconciler
                     result.Skip(definition.Name, WhyNotExported(definition, flags));
                 }
             }
+
+            // What the parser could not represent (C++ linkage, unreadable types) in the user's own files, unless written static.
+            foreach (var unparsed in model.Skipped)
+            {
+                if (unparsed.IsFunction && unparsed.Name.Length > 0 && !unparsed.Location.IsSystemHeader
+                    && !exported.Contains(unparsed.Name) && !declarations.InternalNames.Contains(unparsed.Name))
+                {
+                    result.Skip(unparsed.Name, $"{unparsed.Reason} (at {unparsed.Location}).");
+                }
+            }
         }
 
         return result.Build(symbols.Length);

@@ -10,7 +10,9 @@ namespace Relaxnative;
 /// </summary>
 /// <param name="Model">Every declaration of every translation unit, merged.</param>
 /// <param name="Annotations">Annotations per C function name, for definitions that have any.</param>
-internal sealed record StoredDeclarations(CDeclarationModel Model, IReadOnlyDictionary<string, FunctionAnnotations> Annotations)
+/// <param name="InternalNames">Names of skipped function declarations (C++ linkage, unreadable types) written <c>static</c> in
+/// the original source: internal helpers a user does not expect to call, so they are not reported.</param>
+internal sealed record StoredDeclarations(CDeclarationModel Model, IReadOnlyDictionary<string, FunctionAnnotations> Annotations, IReadOnlySet<string> InternalNames)
 {
     // Layout: magic "RNDM", format 1, then the annotations' JSON length and bytes, then the model's JSON (the
     // Signatures room's own format). Length-prefixed, so reading never parses the model twice.
@@ -20,8 +22,10 @@ internal sealed record StoredDeclarations(CDeclarationModel Model, IReadOnlyDict
     public byte[] Serialize()
     {
         var annotations = JsonSerializer.SerializeToUtf8Bytes(
-            Annotations.ToDictionary(a => a.Key, a => new StoredAnnotation(a.Value.Mode, a.Value.Cost, a.Value.IsTrivial, a.Value.Problem)),
-            LoadingJsonContext.Default.DictionaryStringStoredAnnotation);
+            new StoredExtras(
+                Annotations.ToDictionary(a => a.Key, a => new StoredAnnotation(a.Value.Mode, a.Value.Cost, a.Value.IsTrivial, a.Value.Problem)),
+                [.. InternalNames]),
+            LoadingJsonContext.Default.StoredExtras);
         var model = CDeclarationModelJson.Serialize(Model);
         var bytes = new byte[12 + annotations.Length + model.Length];
         Magic.CopyTo(bytes);
@@ -48,9 +52,17 @@ internal sealed record StoredDeclarations(CDeclarationModel Model, IReadOnlyDict
 
         try
         {
-            var annotations = JsonSerializer.Deserialize(bytes.Slice(12, annotationLength), LoadingJsonContext.Default.DictionaryStringStoredAnnotation) ?? [];
+            var extras = JsonSerializer.Deserialize(bytes.Slice(12, annotationLength), LoadingJsonContext.Default.StoredExtras);
+            if (extras is null)
+            {
+                return null;
+            }
+
             var model = CDeclarationModelJson.Deserialize(bytes[(12 + annotationLength)..]);
-            return new StoredDeclarations(model, annotations.ToDictionary(a => a.Key, a => new FunctionAnnotations(a.Value.Mode, a.Value.Cost, a.Value.IsTrivial, a.Value.Problem), StringComparer.Ordinal));
+            return new StoredDeclarations(
+                model,
+                extras.Annotations.ToDictionary(a => a.Key, a => new FunctionAnnotations(a.Value.Mode, a.Value.Cost, a.Value.IsTrivial, a.Value.Problem), StringComparer.Ordinal),
+                extras.Internal.ToHashSet(StringComparer.Ordinal));
         }
         catch (Exception e) when (e is JsonException or FormatException or InvalidDataException or CParseException)
         {

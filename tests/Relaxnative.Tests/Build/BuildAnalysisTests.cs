@@ -48,19 +48,20 @@ public sealed class BuildAnalysisTests : IDisposable
     }
 
     [Fact]
-    public void Build_EntryWithoutModel_IsRebuiltOnceWhenAnalyzerGiven()
+    public void Build_WithoutAnalyzer_StoresPreprocessedUnitsForALaterParse()
     {
-        var source = _fixture.Write("add.c", "int add(int a, int b) { return a + b; }\n");
+        var source = _fixture.Write("add.c", "#define API\nAPI int add(int a, int b) { return a + b; }\n");
+
         var plain = NativeBuilder.Build(source, _fixture.Options);
-        Assert.Null(plain.Declarations);
-        Assert.NotNull(plain.Exports); // the export table is always recorded
+        var warm = NativeBuilder.Build(source, _fixture.Options, _ => throw new InvalidOperationException("analyzed on a hit"), default);
 
-        var analyzed = NativeBuilder.Build(source, _fixture.Options, _ => [42], default);
-        var warm = NativeBuilder.Build(source, _fixture.Options, _ => throw new InvalidOperationException("analyzed twice"), default);
-
-        Assert.False(analyzed.CacheHit);
+        var unit = Assert.Single(NativeBuilder.TryReadPreprocessed(plain.Declarations!)!);
+        Assert.Equal(source, unit.SourcePath);
+        Assert.Contains(" int add(int a, int b)", unit.Text, StringComparison.Ordinal);
         Assert.True(warm.CacheHit);
-        Assert.Equal([42], warm.Declarations);
+        Assert.Equal(plain.Declarations, warm.Declarations);
+        Assert.NotNull(plain.Exports); // the export table is always recorded
+        Assert.Null(NativeBuilder.TryReadPreprocessed([1, 2, 3]));
     }
 
     [Fact]
