@@ -375,6 +375,24 @@ public sealed partial class CDeclarationParser
         }
     }
 
+    private int FindSkipTarget(int open)
+    {
+        var depth = 0;
+        for (var i = open; i < _tokens.Count && _tokens[i].Kind != CTokenKind.End; i++)
+        {
+            if (_tokens[i].Is("("))
+            {
+                depth++;
+            }
+            else if (_tokens[i].Is(")") && --depth == 0)
+            {
+                return i;
+            }
+        }
+
+        return _tokens.Count - 1;
+    }
+
     /// <summary>The name a failed declaration most likely declares: the identifier before the first '(' at depth 0.</summary>
     private string GuessName(int start, out bool isFunction)
     {
@@ -388,7 +406,8 @@ public sealed partial class CDeclarationParser
                 break;
             }
 
-            if (token.Is("(") && lastIdentifier is not null && !IsAttributeKeyword(lastIdentifier) && !CTypeNames.IsKeyword(lastIdentifier))
+            if (token.Is("(") && lastIdentifier is not null && !IsAttributeKeyword(lastIdentifier) && !IsKeyword(lastIdentifier)
+                && !IsUnsupportedTypeOperator(lastIdentifier) && lastIdentifier != "_Atomic")
             {
                 isFunction = true;
                 return lastIdentifier;
@@ -397,6 +416,11 @@ public sealed partial class CDeclarationParser
             if (token.IsIdentifier && !IsAttributeKeyword(token.Text))
             {
                 lastIdentifier = token.Text;
+            }
+            else if (token.Is("(") && lastIdentifier is not null)
+            {
+                // typeof(int) f(void): the group belongs to a type, the name comes after it.
+                i = Math.Min(FindSkipTarget(i), _tokens.Count - 1);
             }
         }
 
