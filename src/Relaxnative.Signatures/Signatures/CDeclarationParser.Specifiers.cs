@@ -34,7 +34,7 @@ public sealed partial class CDeclarationParser
             {
                 _position++;
             }
-            else if (_unit is not null && text is "struct" or "union" or "enum" or "class")
+            else if (_unit is not null && (text is "struct" or "union" or "enum" || (text == "class" && _unit.Options.IsCpp)))
             {
                 var (tag, spelling) = ParseTagSpecifier(text);
                 words.Add(this, token, text);
@@ -58,11 +58,11 @@ public sealed partial class CDeclarationParser
             {
                 throw Error("a function declaration", "A typedef declares a type, not a function; pass the function's declaration.");
             }
-            else if (text is "struct" or "union" or "enum" or "class")
+            else if (text is "struct" or "union" or "enum" || (text == "class" && _unit is not { Options.IsCpp: false }))
             {
                 _position++;
                 SkipAttributes();
-                if (!Current.IsIdentifier || CTypeNames.IsKeyword(Current.Text))
+                if (!Current.IsIdentifier || IsKeyword(Current.Text))
                 {
                     throw Error("a " + text + " tag name after '" + text + "'", Current.Is("{")
                         ? "Define the " + text + " separately and refer to it as '" + text + " name'."
@@ -84,7 +84,7 @@ public sealed partial class CDeclarationParser
                 last = token;
                 _position++;
             }
-            else if (CTypeNames.IsKeyword(text))
+            else if (IsKeyword(text))
             {
                 break;
             }
@@ -106,7 +106,10 @@ public sealed partial class CDeclarationParser
 
                 if (!_unit.IsTypedefName(text))
                 {
-                    throw Error(token, "a type", SignatureMessages.UnknownTypeName(text));
+                    var cpp = _tokens[_position + 1].Is("::") || _tokens[_position + 1].Is("<");
+                    throw cpp
+                        ? Error(_tokens[_position + 1], "a C type", "C++ types (namespaces, templates, classes) cannot cross a C ABI; use C types or pointers.")
+                        : Error(token, "a type", SignatureMessages.UnknownTypeName(text));
                 }
 
                 words.TypedefName = text;
@@ -170,7 +173,7 @@ public sealed partial class CDeclarationParser
             return false;
         }
 
-        if (CTypeNames.IsKeyword(next.Text) || CTypeNames.IsKnownTypeName(next.Text))
+        if (IsKeyword(next.Text) || CTypeNames.IsKnownTypeName(next.Text))
         {
             return true;
         }
@@ -225,7 +228,7 @@ public sealed partial class CDeclarationParser
             {
                 _position++;
             }
-            else if (_unit is null && CTypeNames.IsAllCapsMacro(text) && _tokens[_position + 1].IsIdentifier && !CTypeNames.IsKeyword(text))
+            else if (_unit is null && CTypeNames.IsAllCapsMacro(text) && _tokens[_position + 1].IsIdentifier && !IsKeyword(text))
             {
                 _position++;
             }

@@ -59,11 +59,11 @@ public sealed partial class CDeclarationParser
         if (_unit is not null)
         {
             // After preprocessing, '(' then a name that is not a type opens a declarator: int (lua_gettop)(lua_State *L).
-            return !CTypeNames.IsKeyword(token.Text) && !_unit.IsTypedefName(token.Text) && !TypeWords.IsTypeKeyword(token.Text);
+            return !IsKeyword(token.Text) && !_unit.IsTypedefName(token.Text) && !TypeWords.IsTypeKeyword(token.Text);
         }
 
         // A parenthesized name: int (name)(int).
-        return !CTypeNames.IsKeyword(token.Text) && !CTypeNames.IsKnownTypeName(token.Text) && _tokens[index + 1].Is(")");
+        return !IsKeyword(token.Text) && !CTypeNames.IsKnownTypeName(token.Text) && _tokens[index + 1].Is(")");
     }
 
     private CType ToParameterType(CDeclarator declarator) => declarator.Kind switch

@@ -165,7 +165,7 @@ public sealed partial class CDeclarationParser
         }
         else
         {
-            if (Current.IsIdentifier && !CTypeNames.IsKeyword(Current.Text))
+            if (Current.IsIdentifier && !IsKeyword(Current.Text))
             {
                 name = Current.Text;
                 _position++;

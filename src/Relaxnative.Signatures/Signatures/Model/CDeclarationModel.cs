@@ -92,7 +92,7 @@ public sealed class CDeclarationModel
 
     /// <summary>
     /// Finds the declaration that best describes the function named <paramref name="name"/> (its C name): a
-    /// definition first, else a declaration with C linkage, else the first declaration.
+    /// definition first, else one with an <c>__asm__</c> label, else one with C linkage, else the first declaration.
     /// </summary>
     /// <param name="name">The C name.</param>
     /// <param name="declaration">The declaration, when found.</param>
@@ -224,5 +224,6 @@ public sealed class CDeclarationModel
         }
     }
 
-    private static int Rank(CFunctionDeclaration f) => (f.IsDefinition ? 2 : 0) + (f.HasCLinkage ? 1 : 0);
+    // A definition describes the function best; an asm label, once declared, names its symbol for every later use.
+    private static int Rank(CFunctionDeclaration f) => (f.IsDefinition ? 4 : 0) + (f.AsmLabel is not null ? 2 : 0) + (f.HasCLinkage ? 1 : 0);
 }

@@ -87,13 +87,13 @@ public sealed partial class CDeclarationParser
     private void RejectOldStyleParameters()
     {
         var i = _position + 1;
-        if (!_tokens[i].IsIdentifier || _unit!.IsTypedefName(_tokens[i].Text) || CTypeNames.IsKeyword(_tokens[i].Text)
+        if (!_tokens[i].IsIdentifier || _unit!.IsTypedefName(_tokens[i].Text) || IsKeyword(_tokens[i].Text)
             || TypeWords.IsTypeKeyword(_tokens[i].Text))
         {
             return;
         }
 
-        while (_tokens[i].IsIdentifier && !_unit.IsTypedefName(_tokens[i].Text) && !CTypeNames.IsKeyword(_tokens[i].Text))
+        while (_tokens[i].IsIdentifier && !_unit.IsTypedefName(_tokens[i].Text) && !IsKeyword(_tokens[i].Text))
         {
             i++;
             if (_tokens[i].Is(")"))

@@ -18,7 +18,7 @@ public sealed partial class CDeclarationParser
         {
             SkipAttributes();
             string? tag = null;
-            if (Current.IsIdentifier && !CTypeNames.IsKeyword(Current.Text))
+            if (Current.IsIdentifier && !IsKeyword(Current.Text))
             {
                 tag = Current.Text;
                 _position++;

@@ -3,6 +3,10 @@ namespace Relaxnative.Signatures;
 /// <summary>Typedef names in scope: the model given to a declaration string, or the typedefs a translation unit declared so far.</summary>
 public sealed partial class CDeclarationParser
 {
+    /// <summary>Whether a word is reserved here: in a C translation unit C++-only words (<c>class</c>) are identifiers.</summary>
+    private bool IsKeyword(string text) =>
+        _unit is { Options.IsCpp: false } ? CTypeNames.IsCKeyword(text) : CTypeNames.IsKeyword(text);
+
     /// <summary>The type a typedef name in scope stands for, spelled with the name; null when the name is not a typedef in scope.</summary>
     private CType? TryResolveTypedef(string name, bool isConst)
     {
