@@ -46,6 +46,23 @@ public sealed record CFunctionSignature(string Name, CType ReturnType, IReadOnly
     }
 
     /// <summary>
+    /// Gets this signature with every typedef name resolved (<c>unsigned long crc32(unsigned long crc, ...)</c> for
+    /// <c>uLong crc32(uLong crc, ...)</c>): a declaration that parses without the typedefs in scope. This instance when no
+    /// typedef name is involved.
+    /// </summary>
+    public CFunctionSignature Resolved
+    {
+        get
+        {
+            var returnType = ReturnType.Resolved;
+            var parameters = Parameters.Select(p => p.Type.Resolved is var t && !ReferenceEquals(t, p.Type) ? p with { Type = t } : p).ToArray();
+            return ReferenceEquals(returnType, ReturnType) && parameters.Where((p, i) => !ReferenceEquals(p, Parameters[i])).Any() is false
+                ? this
+                : this with { ReturnType = returnType, Parameters = parameters };
+        }
+    }
+
+    /// <summary>
     /// Returns the normalized C declaration, for example <c>int add(int a, int b)</c>,
     /// <c>void f(void)</c> or <c>int printf(const char* fmt, ...)</c>.
     /// </summary>

@@ -10,14 +10,22 @@ namespace Relaxnative;
 /// </summary>
 public sealed record CType
 {
-    private CType(CTypeKind kind, bool isConst, CType? pointee, CFunctionSignature? function, string? tagName, string spelling)
+    // Spellings of pointer types are computed on first use: a chain of N pointers would otherwise hold N
+    // strings of growing length (quadratic time and memory for 'int ****...f').
+    private string? _spelling;
+    private CType? _resolved;
+
+    private CType(CTypeKind kind, bool isConst, CType? pointee, CFunctionSignature? function, string? tagName, string? spelling,
+        string? typedefName = null, CType? underlying = null)
     {
         Kind = kind;
         IsConst = isConst;
         Pointee = pointee;
         Function = function;
         TagName = tagName;
-        Spelling = spelling;
+        _spelling = spelling;
+        TypedefName = typedefName;
+        Underlying = underlying;
     }
 
     /// <summary>The ABI category of the type.</summary>
@@ -38,8 +46,41 @@ public sealed record CType
     /// </summary>
     public string? TagName { get; }
 
-    /// <summary>The normalized C spelling, for example <c>const char*</c>, <c>uint8_t**</c>, <c>struct foo*</c>, <c>int (*)(int)</c>.</summary>
-    public string Spelling { get; }
+    /// <summary>
+    /// The normalized C spelling as written, for example <c>const char*</c>, <c>uint8_t**</c>, <c>struct foo*</c>,
+    /// <c>int (*)(int)</c>; a typedef'd type is spelled with its typedef name (<c>uLong</c>, <c>const Bytef*</c>).
+    /// </summary>
+    public string Spelling => _spelling ??= CDeclarationFormatter.Declare(this, string.Empty);
+
+    /// <summary>
+    /// The typedef name this level of the type was written with (<c>uLong</c> for a parameter declared <c>uLong x</c>), or
+    /// <see langword="null"/>. A typedef'd type has the kind, pointee and function of the type it stands for, so binding
+    /// treats it exactly as its underlying type.
+    /// </summary>
+    public string? TypedefName { get; }
+
+    /// <summary>For a typedef'd type, the type the typedef stands for (which may itself be a typedef); otherwise <see langword="null"/>.</summary>
+    public CType? Underlying { get; }
+
+    /// <summary>
+    /// This type with every typedef name resolved, at every level (pointees and function pointer signatures included):
+    /// <c>unsigned long</c> for <c>uLong</c>, <c>const unsigned char*</c> for <c>const Bytef*</c>.
+    /// Returns this instance when no typedef name is involved.
+    /// </summary>
+    public CType Resolved => _resolved ??= CTypeResolution.Resolve(this);
+
+    /// <summary>
+    /// The spelling for messages: <see cref="Spelling"/>, followed by the resolved spelling in parentheses when a typedef
+    /// name is involved: <c>uLong (unsigned long)</c>, <c>lua_CFunction (int (*)(lua_State*))</c>.
+    /// </summary>
+    public string Description
+    {
+        get
+        {
+            var resolved = Resolved;
+            return ReferenceEquals(resolved, this) || resolved.Spelling == Spelling ? Spelling : Spelling + " (" + resolved.Spelling + ")";
+        }
+    }
 
     /// <summary>Whether this is a data pointer (<see cref="CTypeKind.Pointer"/>).</summary>
     public bool IsPointer => Kind == CTypeKind.Pointer;
@@ -88,7 +129,19 @@ public sealed record CType
     /// <summary>Whether this is a scalar (void, bool, integer, floating point), as opposed to a pointer or aggregate.</summary>
     public bool IsScalar => Kind <= CTypeKind.Double;
 
-    internal bool IsPlainChar => Kind == CTypeKind.Int8 && BaseSpelling == "char";
+    internal bool IsPlainChar
+    {
+        get
+        {
+            var type = this;
+            while (type.TypedefName is not null)
+            {
+                type = type.Underlying!;
+            }
+
+            return type.Kind == CTypeKind.Int8 && type.BaseSpelling == "char";
+        }
+    }
 
     private string BaseSpelling => IsConst && Spelling.StartsWith("const ", StringComparison.Ordinal) ? Spelling[6..] : Spelling;
 
@@ -117,8 +170,7 @@ public sealed record CType
     public static CType PointerTo(CType pointee, bool isConst = false)
     {
         ArgumentNullException.ThrowIfNull(pointee);
-        var type = new CType(CTypeKind.Pointer, isConst, pointee, null, null, string.Empty);
-        return type.WithComputedSpelling();
+        return new CType(CTypeKind.Pointer, isConst, pointee, null, null, null);
     }
 
     /// <summary>Creates a function pointer type from the signature of the function it points to.</summary>
@@ -128,8 +180,7 @@ public sealed record CType
     public static CType FunctionPointerTo(CFunctionSignature function, bool isConst = false)
     {
         ArgumentNullException.ThrowIfNull(function);
-        var type = new CType(CTypeKind.FunctionPointer, isConst, null, function, null, string.Empty);
-        return type.WithComputedSpelling();
+        return new CType(CTypeKind.FunctionPointer, isConst, null, function, null, null);
     }
 
     /// <summary>
@@ -154,6 +205,36 @@ public sealed record CType
         return new CType(kind, isConst, null, null, tagName, isConst ? "const " + name : name);
     }
 
+    /// <summary>
+    /// Creates the type a typedef name stands for, remembering the name: the result has the kind, pointee, function and tag
+    /// of <paramref name="underlying"/>, is spelled <paramref name="name"/>, and <see cref="Resolved"/> strips the name again.
+    /// </summary>
+    /// <param name="name">The typedef name, for example <c>uLong</c>.</param>
+    /// <param name="underlying">The type the name stands for (may itself be a typedef'd type).</param>
+    /// <param name="isConst">Whether the use adds <c>const</c> (<c>const uLong</c>, spelled so); a const underlying type stays const.</param>
+    /// <returns>The typedef'd type.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public static CType Typedef(string name, CType underlying, bool isConst = false)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(underlying);
+        return new CType(underlying.Kind, isConst || underlying.IsConst, underlying.Pointee, underlying.Function, underlying.TagName,
+            isConst ? "const " + name : name, name, underlying);
+    }
+
+    /// <summary>
+    /// Whether this type and <paramref name="other"/> are the same C type once typedef names are resolved, ignoring
+    /// <c>const</c> on the types themselves and the spelling of same-ABI scalars (<c>int32_t</c> and <c>int</c>);
+    /// parameter names of function pointers are ignored too. This is the check a prototype must pass against a header.
+    /// </summary>
+    /// <param name="other">The type to compare with.</param>
+    /// <returns><see langword="true"/> when a call through either type passes the same bits.</returns>
+    public bool IsSameType(CType other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return CTypeResolution.SameType(this, other);
+    }
+
     /// <summary>Returns this type with <see cref="IsConst"/> set as given.</summary>
     /// <param name="isConst">The new const qualification.</param>
     /// <returns>A type equal to this one except for its top-level const qualification.</returns>
@@ -162,6 +243,11 @@ public sealed record CType
         if (isConst == IsConst)
         {
             return this;
+        }
+
+        if (TypedefName is not null)
+        {
+            return isConst ? Typedef(TypedefName, Underlying!, true) : Typedef(TypedefName, Underlying!.WithConst(false));
         }
 
         return Kind switch
@@ -177,6 +263,72 @@ public sealed record CType
     /// <returns>The normalized C spelling.</returns>
     public override string ToString() => Spelling;
 
-    private CType WithComputedSpelling() =>
-        new(Kind, IsConst, Pointee, Function, TagName, CDeclarationFormatter.Declare(this, string.Empty));
+    /// <summary>
+    /// Compares kind, qualification, tag, typedef name, spelling and what the type points to, by value. Pointer chains are
+    /// compared iteratively, so any depth is safe.
+    /// </summary>
+    /// <param name="other">The type to compare with.</param>
+    /// <returns>Whether both types are written the same way.</returns>
+    public bool Equals(CType? other)
+    {
+        var left = this;
+        var right = other;
+        while (true)
+        {
+            if (ReferenceEquals(left, right))
+            {
+                return true;
+            }
+
+            if (right is null || left is null
+                || left.Kind != right.Kind || left.IsConst != right.IsConst
+                || !string.Equals(left.TagName, right.TagName, StringComparison.Ordinal)
+                || !string.Equals(left.TypedefName, right.TypedefName, StringComparison.Ordinal)
+                || !Equals(left.Function, right.Function))
+            {
+                return false;
+            }
+
+            if (left.TypedefName is not null)
+            {
+                return string.Equals(left.Spelling, right.Spelling, StringComparison.Ordinal) && Equals(left.Underlying, right.Underlying);
+            }
+
+            if (left.Kind == CTypeKind.FunctionPointer)
+            {
+                return true; // The signatures were compared above.
+            }
+
+            if (left.Kind != CTypeKind.Pointer)
+            {
+                // Scalars and named types carry their spelling from creation (int32_t and int differ as written).
+                return string.Equals(left.Spelling, right.Spelling, StringComparison.Ordinal);
+            }
+
+            left = left.Pointee;
+            right = right.Pointee;
+        }
+    }
+
+    /// <summary>Returns a hash code consistent with <see cref="Equals(CType?)"/>.</summary>
+    /// <returns>The hash code.</returns>
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        var type = this;
+        var depth = 0;
+        while (type.Kind == CTypeKind.Pointer && type.TypedefName is null)
+        {
+            hash.Add(type.IsConst);
+            type = type.Pointee!;
+            depth++;
+        }
+
+        hash.Add(depth);
+        hash.Add(type.Kind);
+        hash.Add(type.TypedefName, StringComparer.Ordinal);
+        hash.Add(type.TagName, StringComparer.Ordinal);
+        hash.Add(type.IsConst);
+        return hash.ToHashCode();
+    }
 }

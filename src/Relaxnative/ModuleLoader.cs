@@ -36,54 +36,62 @@ internal static class ModuleLoader
         bool isLibrary = s_libraryExtensions.Contains(Path.GetExtension(fullPath), StringComparer.OrdinalIgnoreCase);
 
         string libraryPath;
-        List<(CFunctionSignature Signature, ExecutionMode? Mode, NativeCost Cost, bool Trivial)> candidates = [];
-        var skipped = new List<SkippedFunction>();
+        Reconciliation reconciliation;
+        StoredDeclarations? declarations = null;
         if (isLibrary)
         {
             libraryPath = fullPath;
-            foreach (string declaration in options.Declarations)
-            {
-                candidates.Add((CDeclarationParser.Parse(declaration), null, NativeCost.Unspecified, false));
-            }
+            reconciliation = new Reconciliation(
+                [.. options.Declarations.Select(d => new BindCandidate(CDeclarationParser.Parse(d), CDeclarationParser.Parse(d).Name, FunctionAnnotations.None, CSourceLocation.None))],
+                [],
+                0);
         }
         else
         {
             var language = SourceLanguages.FromPath(fullPath);
-            var build = NativeBuilder.Build(fullPath, options.Build, cancellationToken);
+            var build = NativeBuilder.Build(fullPath, options.Build, SourceAnalysis.Analyzer, cancellationToken);
             TraceBuild(fullPath, build);
             libraryPath = build.LibraryPath;
-            foreach (string source in new[] { fullPath }.Concat(options.Build.Sources.Select(Path.GetFullPath)))
+            var exports = build.Exports ?? NativeBuilder.ReadExports(libraryPath);
+            if (language == SourceLanguage.Rust)
             {
-                var scan = Scan(source, SourceLanguages.TryFromPath(source, out var sourceLanguage) ? sourceLanguage : language);
-                candidates.AddRange(scan.Functions.Select(f => (f.Signature, f.Mode, f.Cost, f.IsTrivial)));
-                skipped.AddRange(scan.Skipped);
+                reconciliation = ExportReconciler.ReconcileRust(exports, SourceScanner.ScanRust(File.ReadAllText(fullPath)));
+            }
+            else
+            {
+                // An entry made without analysis (by NativeBuilder directly) has no model: preprocess without compiling.
+                declarations = DeclarationsOf(build, fullPath, options.Build, cancellationToken);
+                reconciliation = ExportReconciler.Reconcile(exports, declarations, options.Build.Flags, listUnexportedDefinitions: true);
             }
         }
 
+        var skipped = new List<SkippedFunction>(reconciliation.Skipped);
         var module = options.Isolation == IsolationMode.Process
             ? new NativeModule(StartHelper(libraryPath, options), isLibrary ? null : fullPath, skipped)
             : new NativeModule(NativeLibraryHandle.Open(libraryPath), isLibrary ? null : fullPath, options.Isolation, skipped);
         try
         {
-            foreach (var (signature, annotated, cost, trivial) in candidates)
+            module.SetDeclarations(declarations?.Model, reconciliation.ExportedCount);
+            foreach (var candidate in reconciliation.Candidates)
             {
-                var problems = CallPlanner.FindProblems(signature);
-                if (problems.Count > 0)
+                var signature = candidate.Signature;
+                if (isLibrary && CallPlanner.FindProblems(signature) is { Count: > 0 } problems)
                 {
                     skipped.Add(new SkippedFunction(signature.Name, string.Join(" ", problems)));
                     continue;
                 }
 
-                var mode = ModeOf(signature.Name, annotated, options);
-                if (!module.TryBindExport(signature, new BindOptions { Mode = mode, Cost = cost, Trivial = trivial }))
+                var mode = ModeOf(signature.Name, candidate.Annotations.Mode, options);
+                var bindOptions = new BindOptions { Mode = mode, Cost = candidate.Annotations.Cost, Trivial = candidate.Annotations.IsTrivial };
+                if (!module.TryBindExport(signature, candidate.Symbol, bindOptions))
                 {
                     if (isLibrary)
                     {
                         throw new NativeBindingException(signature.Name, [BindingErrors.SymbolNotFound(signature.Name, libraryPath)]);
                     }
 
-                    skipped.Add(new SkippedFunction(signature.Name,
-                        $"The library built from the source does not export '{signature.Name}' (hidden visibility, or a macro renamed it)."));
+                    // The export table said it exists; the loader disagrees (a damaged or replaced file).
+                    skipped.Add(new SkippedFunction(signature.Name, $"The export table lists '{candidate.Symbol}', but the loader cannot find it in '{libraryPath}'. Rebuild the library (clear the cache entry)."));
                 }
             }
         }
@@ -140,10 +148,26 @@ internal static class ModuleLoader
         options.FunctionModes is { } modes && modes.TryGetValue(name, out var chosen) ? chosen
         : annotated ?? options.DefaultMode ?? ExecutionMode.Sync;
 
-    private static SourceScanResult Scan(string path, SourceLanguage language)
+    /// <summary>
+    /// The stored model; else the stored preprocessed units, parsed (a library built without analysis, prebuilt included:
+    /// no compiler needed); else, for an entry with neither, the sources preprocessed again without compiling.
+    /// </summary>
+    private static StoredDeclarations DeclarationsOf(CompileResult build, string source, BuildOptions options, CancellationToken cancellationToken)
     {
-        string text = File.ReadAllText(path);
-        return language == SourceLanguage.Rust ? SourceScanner.ScanRust(text) : SourceScanner.ScanC(text, isCpp: language == SourceLanguage.Cpp);
+        if (build.Declarations is { } stored)
+        {
+            if (StoredDeclarations.TryDeserialize(stored) is { } model)
+            {
+                return model;
+            }
+
+            if (NativeBuilder.TryReadPreprocessed(stored) is { } units)
+            {
+                return SourceAnalysis.Analyze(units);
+            }
+        }
+
+        return SourceAnalysis.Analyze(NativeBuilder.PreprocessSources([source, .. options.Sources], options, cancellationToken));
     }
 
     private static void TraceBuild(string source, CompileResult build)

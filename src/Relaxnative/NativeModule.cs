@@ -17,7 +17,7 @@ namespace Relaxnative;
 /// return a <see cref="Task{TResult}"/>) run on native worker threads. With <see cref="IsolationMode.Process"/>, the
 /// library is never loaded into this process: every call runs in the module's helper process.
 /// </remarks>
-public sealed class NativeModule : IDisposable, IAsyncDisposable
+public sealed partial class NativeModule : IDisposable, IAsyncDisposable
 {
     // One pool of native worker threads serves every worker-isolated module of the process.
     private static readonly Lazy<WorkerDispatcher> s_workers = new(() => new WorkerDispatcher());
@@ -110,15 +110,19 @@ public sealed class NativeModule : IDisposable, IAsyncDisposable
 
     /// <summary>
     /// Binds the function a C declaration describes (<c>"int add(int a, int b)"</c>): parses it, finds the symbol and
-    /// checks that every part is supported. Binding the same name again replaces the earlier binding.
+    /// checks that every part is supported. Binding the same name again replaces the earlier binding. When the module
+    /// knows declarations (from its sources or headers), their typedef names may be used (<c>"uLong crc32(uLong, const Bytef*, uInt)"</c>),
+    /// and a declaration that disagrees with the known one is refused before it can crash a call.
     /// </summary>
     /// <exception cref="CParseException">The declaration does not parse; the message shows where.</exception>
-    /// <exception cref="NativeBindingException">The symbol is missing, or the declaration has unsupported parts (all listed).</exception>
+    /// <exception cref="NativeBindingException">The symbol is missing, the declaration has unsupported parts (all listed), or it
+    /// disagrees with the declaration the module knows (both are shown, with the header's file:line).</exception>
     /// <exception cref="ObjectDisposedException">The module was disposed.</exception>
     public NativeFunction Bind(string declaration, BindOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(declaration);
-        return Bind(CDeclarationParser.Parse(declaration), options ?? BindOptions.Default);
+        var signature = ParseAgainstKnown(declaration, out var symbol);
+        return Bind(signature, options ?? BindOptions.Default, symbol);
     }
 
     /// <summary>Binds a parsed signature.</summary>
@@ -131,17 +135,17 @@ public sealed class NativeModule : IDisposable, IAsyncDisposable
         if (options.Mode == ExecutionMode.Async && Isolation == IsolationMode.InProcess)
         {
             // Reporting Async while running on the caller would be a silent lie; the loader's annotations are a
-            // different matter (InProcess is documented to ignore them) and go through BindCore.
+            // different matter (InProcess is documented to ignore them) and go through the private Bind overload.
             throw new ArgumentException(
                 $"Cannot bind '{signature.Name}' as ExecutionMode.Async: this module uses IsolationMode.InProcess, which " +
                 "calls every function on the caller. Open or load the library with IsolationMode.Worker (the default) to run Async functions on worker threads.",
                 nameof(options));
         }
 
-        return BindCore(signature, options);
+        return Bind(signature, options, signature.Name);
     }
 
-    private NativeFunction BindCore(CFunctionSignature signature, BindOptions options)
+    private NativeFunction Bind(CFunctionSignature signature, BindOptions options, string symbol)
     {
         var problems = CallPlanner.FindProblems(signature);
         if (problems.Count > 0)
@@ -153,14 +157,14 @@ public sealed class NativeModule : IDisposable, IAsyncDisposable
         if (_process is not null)
         {
             // The library is not loaded here; a missing symbol is reported by the helper at the first call.
-            function = _process.CreateFunction(signature, options.Mode, options.Cost, options.Trivial);
+            function = _process.CreateFunction(symbol == signature.Name ? signature : signature with { Name = symbol }, options.Mode, options.Cost, options.Trivial);
         }
         else
         {
-            nint address = _library!.TryGetExport(signature.Name);
+            nint address = _library!.TryGetExport(symbol);
             if (address == 0)
             {
-                throw new NativeBindingException(signature.Name, [BindingErrors.SymbolNotFound(signature.Name, LibraryPath)]);
+                throw new NativeBindingException(signature.Name, [BindingErrors.SymbolNotFound(symbol, LibraryPath)]);
             }
 
             // Only Async functions of worker-isolated modules need the pool; everything else calls directly.
@@ -170,7 +174,12 @@ public sealed class NativeModule : IDisposable, IAsyncDisposable
 
         lock (_order)
         {
-            _order.RemoveAll(f => f.Name == function.Name);
+            // Rebinding a name is rare; scanning the list on every bind made loading n functions O(n^2).
+            if (_functions.ContainsKey(function.Name))
+            {
+                _order.RemoveAll(f => f.Name == function.Name);
+            }
+
             _order.Add(function);
             _functions[function.Name] = function;
         }
@@ -178,15 +187,15 @@ public sealed class NativeModule : IDisposable, IAsyncDisposable
         return function;
     }
 
-    /// <summary>Binds a scanned function if the library exports it; false when the symbol is missing.</summary>
-    internal bool TryBindExport(CFunctionSignature signature, BindOptions options)
+    /// <summary>Binds an exported function under its C name, looking up <paramref name="symbol"/> (an <c>__asm__</c> label may differ from the name); false when the symbol is missing.</summary>
+    internal bool TryBindExport(CFunctionSignature signature, string symbol, BindOptions options)
     {
-        if (_library is not null && _library.TryGetExport(signature.Name) == 0)
+        if (_library is not null && _library.TryGetExport(symbol) == 0)
         {
             return false;
         }
 
-        BindCore(signature, options);
+        Bind(signature, options, symbol);
         return true;
     }
 

@@ -19,6 +19,9 @@ namespace Relaxnative.Build;
 internal sealed class BuildCache
 {
     public const string ManifestFileName = "manifest.json";
+
+    /// <summary>The serialized declaration model inside an entry (see <see cref="BuildManifest.Declarations"/>).</summary>
+    public const string DeclarationsFileName = "declarations.json";
     private const int NameLength = 32;
     private static readonly TimeSpan s_abandonedAfter = TimeSpan.FromDays(1);
 
@@ -122,6 +125,13 @@ internal sealed class BuildCache
             var (entry, problem) = Read(final);
             if (entry is not null)
             {
+                if (!moved && manifest.Declarations is not null && ReadDeclarations(entry) is null)
+                {
+                    // The same key built earlier without a (valid) declaration model: this build supersedes it.
+                    Evict(final);
+                    continue;
+                }
+
                 // Not moved: another process published the same key first; its entry is built from identical inputs.
                 if (!moved)
                 {
@@ -142,6 +152,10 @@ internal sealed class BuildCache
         PrivateFiles.DeleteQuietly(workFolder);
         throw BuildErrors.CacheEntryDamaged(final, damage ?? "it could not be read back");
     }
+
+    /// <summary>The entry's stored declaration model, or <see langword="null"/> when it has none or its bytes no longer match the manifest's hash.</summary>
+    public static byte[]? ReadDeclarations(CacheEntry entry) =>
+        KeyHasher.TryReadVerified(entry.Folder, entry.Manifest.Declarations, entry.Manifest.DeclarationsSha256);
 
     private void EnsureTrusted()
     {

@@ -96,4 +96,8 @@ internal static class BuildErrors
         var text = string.Join(" | ", lines);
         return text.Length == 0 ? "(the compiler printed nothing)" : text;
     }
+
+    public static InvalidDataException MalformedElf(string path, string problem) =>
+        new($"Cannot read the export table of '{path}': {problem}. Only ELF shared libraries (64-bit, little-endian) are read; " +
+            "rebuild the library, or check that the path names a shared library and not a script or a static archive.");
 }

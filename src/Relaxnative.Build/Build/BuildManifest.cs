@@ -41,4 +41,13 @@ internal sealed record BuildManifest
 
     /// <summary>Paths that did not exist at build time and would shadow a recorded header if created (see <see cref="Build.ShadowProbes"/>).</summary>
     public IReadOnlyList<string> ShadowPaths { get; init; } = [];
+
+    /// <summary>The library's export table, read from its dynamic symbol table right after the build.</summary>
+    public ExportTable? Exports { get; init; }
+
+    /// <summary>The file in the entry holding the serialized declaration model of every translation unit, or <see langword="null"/> (Rust, or built without analysis).</summary>
+    public string? Declarations { get; init; }
+
+    /// <summary>The SHA-256 of <see cref="Declarations"/>' bytes, checked when it is read.</summary>
+    public string? DeclarationsSha256 { get; init; }
 }

@@ -26,4 +26,10 @@ public sealed record CompileResult(
 
     /// <summary>Gets the number of headers (or Rust modules) the compile read, as recorded in the cache manifest.</summary>
     public int HeaderCount { get; init; }
+
+    /// <summary>Gets the library's export table as recorded when it was built, or <see langword="null"/> when unknown (a format not read, or a prebuilt manifest without one).</summary>
+    internal ExportTable? Exports { get; init; }
+
+    /// <summary>Gets the serialized declaration model stored with the build, or <see langword="null"/> when none was stored (Rust, or built without an analyzer).</summary>
+    internal byte[]? Declarations { get; init; }
 }

@@ -9,7 +9,8 @@ internal static class CompileRunner
     /// <exception cref="NativeBuildException">The compiler failed; the work folder is deleted, nothing is cached.</exception>
     /// <exception cref="OperationCanceledException">Cancelled; the compiler's process tree is killed and nothing is cached.</exception>
     public static async Task<(CacheEntry Entry, TimeSpan CompileElapsed)> CompileAsync(
-        BuildInputs inputs, Toolchain toolchain, string sourceSetKey, BuildCache cache, BuildEnvironment environment, CancellationToken cancellationToken)
+        BuildInputs inputs, Toolchain toolchain, string sourceSetKey, BuildCache cache, BuildEnvironment environment,
+        DeclarationAnalyzer? analyzer, CancellationToken cancellationToken)
     {
         var work = cache.CreateWorkFolder();
         try
@@ -17,22 +18,44 @@ internal static class CompileRunner
             var plan = CompilePlan.Create(inputs, toolchain, work);
             var startedUtc = DateTime.UtcNow;
             var stopwatch = Stopwatch.StartNew();
-            foreach (var step in plan.Steps)
+            // Preprocessing runs beside the compiles (it is short and mostly fills the cores' idle time); a compile
+            // error is reported first, since it explains a preprocess failure too.
+            using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var preprocess = analyzer is null || plan.Preprocess.Count == 0 ? Task.FromResult<IReadOnlyList<PreprocessedUnit>>([]) : PreprocessAsync(inputs.SourcePath, plan.Preprocess, work, failed.Token);
+            try
             {
-                await RunStepAsync(inputs.SourcePath, step, work, cancellationToken).ConfigureAwait(false);
+                await RunParallelAsync(inputs.SourcePath, plan.Compiles, work, cancellationToken).ConfigureAwait(false);
+                if (plan.Link is { } link)
+                {
+                    await RunStepAsync(inputs.SourcePath, link, work, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            catch
+            {
+                await failed.CancelAsync().ConfigureAwait(false);
+                await preprocess.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).ConfigureAwait(false);
+                throw;
             }
 
+            var units = await preprocess.ConfigureAwait(false);
             var compileElapsed = stopwatch.Elapsed;
             if (!File.Exists(plan.LibraryPath))
             {
                 throw BuildErrors.NoLibraryProduced(inputs.SourcePath, plan.CommandLine, plan.LibraryPath, "");
             }
 
+            var exports = ExportTables.Read(plan.LibraryPath);
+            var declarations = analyzer is null || inputs.Language == SourceLanguage.Rust ? null : analyzer(units);
+            if (declarations is not null)
+            {
+                PrivateFiles.WriteFile(Path.Combine(work, BuildCache.DeclarationsFileName), declarations);
+            }
+
             var headers = ReadHeaders(plan, inputs, work);
             var stable = IsStable(inputs, headers, startedUtc);
-            foreach (var file in Directory.EnumerateFiles(work).Where(f => f != plan.LibraryPath))
+            foreach (var file in Directory.EnumerateFiles(work).Where(f => f != plan.LibraryPath && Path.GetFileName(f) != BuildCache.DeclarationsFileName))
             {
-                File.Delete(file); // depfiles and objects; the entry keeps only the library and its manifest
+                File.Delete(file); // depfiles, objects, preprocessed text; the entry keeps the library, its declarations and manifest
             }
 
             PrivateFiles.MakeLibraryPrivate(plan.LibraryPath);
@@ -57,6 +80,9 @@ internal static class CompileRunner
                 Sources = inputs.SourceHashes,
                 Headers = headers,
                 ShadowPaths = ShadowProbes.Compute(inputs, headers),
+                Exports = exports,
+                Declarations = declarations is null ? null : BuildCache.DeclarationsFileName,
+                DeclarationsSha256 = declarations is null ? null : KeyHasher.HashBytes(declarations),
             };
             return (cache.Publish(work, manifest), compileElapsed);
         }
@@ -66,6 +92,32 @@ internal static class CompileRunner
             PrivateFiles.DeleteQuietly(work);
             throw;
         }
+    }
+
+    /// <summary>Runs independent compiles at most one per core, like <c>make -j</c>; the first failure cancels the rest.</summary>
+    private static async Task RunParallelAsync(string sourcePath, IReadOnlyList<CompileStep> steps, string work, CancellationToken cancellationToken)
+    {
+        if (steps.Count == 1)
+        {
+            await RunStepAsync(sourcePath, steps[0], work, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(steps, parallel, (step, token) => new ValueTask(RunStepAsync(sourcePath, step, work, token))).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs every preprocess command concurrently and reads what each wrote.</summary>
+    public static async Task<IReadOnlyList<PreprocessedUnit>> PreprocessAsync(string sourcePath, IReadOnlyList<PreprocessStep> steps, string work, CancellationToken cancellationToken)
+    {
+        var units = new PreprocessedUnit[steps.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, steps.Count), cancellationToken, async (i, token) =>
+        {
+            var step = steps[i];
+            await RunStepAsync(sourcePath, step.Step, work, token).ConfigureAwait(false);
+            units[i] = new PreprocessedUnit(step.SourcePath, step.Language, await File.ReadAllTextAsync(step.OutputPath, token).ConfigureAwait(false));
+        }).ConfigureAwait(false);
+        return units;
     }
 
     private static async Task RunStepAsync(string sourcePath, CompileStep step, string work, CancellationToken cancellationToken)

@@ -56,6 +56,31 @@ internal sealed class KeyHasher : IDisposable
         }
     }
 
+    /// <summary>Returns the lowercase hex SHA-256 of bytes.</summary>
+    public static string HashBytes(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+
+    /// <summary>
+    /// Reads a file named by a manifest (a plain name inside <paramref name="folder"/>) and returns its bytes only when
+    /// they still hash to <paramref name="sha256"/>; <see langword="null"/> when missing, unreadable, renamed outside the folder, or changed.
+    /// </summary>
+    public static byte[]? TryReadVerified(string folder, string? name, string? sha256)
+    {
+        if (name is null || sha256 is null || Path.GetFileName(name) != name)
+        {
+            return null;
+        }
+
+        try
+        {
+            var bytes = File.ReadAllBytes(Path.Combine(folder, name));
+            return HashBytes(bytes) == sha256 ? bytes : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
     private void AddRaw(string value)
     {
         var bytes = Encoding.UTF8.GetBytes(value);

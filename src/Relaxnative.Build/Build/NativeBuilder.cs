@@ -33,7 +33,7 @@ public static class NativeBuilder
 
     /// <summary>
     /// Builds each source into its own library and writes it, with a manifest, into
-    /// <paramref name="outputDirectory"/> so that <see cref="Build"/> with
+    /// <paramref name="outputDirectory"/> so that <see cref="Build(string, BuildOptions?, CancellationToken)"/> with
     /// <see cref="BuildOptions.PrebuiltDirectory"/> (or <c>RELAXNATIVE_PREBUILT_DIR</c>) finds it later without a compiler.
     /// </summary>
     /// <param name="sources">The main sources; each gets the extra sources and every other option of <paramref name="options"/>.</param>
@@ -44,7 +44,19 @@ public static class NativeBuilder
     /// <exception cref="NativeToolchainException">No working compiler was found.</exception>
     /// <exception cref="NativeBuildException">The compiler failed.</exception>
     public static IReadOnlyList<CompileResult> BuildPrebuilt(IEnumerable<string> sources, string outputDirectory, BuildOptions? options = null, CancellationToken cancellationToken = default) =>
-        BuildEngine.Default.BuildPrebuiltAsync(sources, outputDirectory, options ?? BuildOptions.Default, cancellationToken).GetAwaiter().GetResult();
+        BuildPrebuilt(sources, outputDirectory, options, analyzer: null, cancellationToken);
+
+    /// <summary>As <see cref="BuildPrebuilt(IEnumerable{string}, string, BuildOptions?, CancellationToken)"/>, storing each library's declaration model beside it.</summary>
+    internal static IReadOnlyList<CompileResult> BuildPrebuilt(IEnumerable<string> sources, string outputDirectory, BuildOptions? options, DeclarationAnalyzer? analyzer, CancellationToken cancellationToken = default) =>
+        BuildEngine.Default.BuildPrebuiltAsync(sources, outputDirectory, options ?? BuildOptions.Default, analyzer, cancellationToken).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// As <see cref="Build(string, BuildOptions?, CancellationToken)"/>, and stores what <paramref name="analyzer"/> makes of the preprocessed translation units in
+    /// the cache entry: <see cref="CompileResult.Declarations"/> and <see cref="CompileResult.Exports"/> then come back
+    /// from every later hit without preprocessing. An entry made without analysis is rebuilt once.
+    /// </summary>
+    internal static CompileResult Build(string sourcePath, BuildOptions? options, DeclarationAnalyzer analyzer, CancellationToken cancellationToken) =>
+        BuildEngine.Default.BuildAsync(sourcePath, options ?? BuildOptions.Default, searchPrebuilt: true, analyzer, cancellationToken).GetAwaiter().GetResult().Result;
 
     /// <summary>Returns the absolute cache root for these options (the option, <c>RELAXNATIVE_CACHE_DIR</c>, <c>$XDG_CACHE_HOME/relaxnative</c> or <c>~/.cache/relaxnative</c>).</summary>
     /// <param name="options">Build options; <see langword="null"/> uses the defaults.</param>
@@ -55,4 +67,20 @@ public static class NativeBuilder
     /// <summary>Probes every compiler candidate of every language (a few process launches) for diagnostics.</summary>
     /// <returns>Every candidate tried per language and the one chosen.</returns>
     public static ToolchainReport GetToolchainReport() => ToolchainLocator.Default.Report();
+
+    /// <summary>Preprocesses the headers of an already built library with the compiler (see <see cref="HeaderPreprocessor"/>).</summary>
+    internal static PreprocessedUnit PreprocessHeaders(IReadOnlyList<string> headers, BuildOptions options, SourceLanguage language, CancellationToken cancellationToken = default) =>
+        HeaderPreprocessor.PreprocessAsync(headers, options, language, cancellationToken).GetAwaiter().GetResult();
+
+    /// <summary>Preprocesses the given sources with the flags a build with <paramref name="options"/> would use, without compiling them (for entries that carry no declaration model).</summary>
+    internal static IReadOnlyList<PreprocessedUnit> PreprocessSources(IReadOnlyList<string> sources, BuildOptions options, CancellationToken cancellationToken = default) =>
+        HeaderPreprocessor.PreprocessSourcesAsync(sources, options, cancellationToken).GetAwaiter().GetResult();
+
+    /// <summary>Reads the export table of a shared library in process (ELF today), or <see langword="null"/> for formats not read.</summary>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    /// <exception cref="InvalidDataException">The file's tables are damaged.</exception>
+    internal static ExportTable? ReadExports(string libraryPath) => ExportTables.Read(libraryPath);
+
+    /// <summary>The preprocessed units a build without an analyzer stored in <see cref="CompileResult.Declarations"/>, or <see langword="null"/> when the bytes are something else.</summary>
+    internal static IReadOnlyList<PreprocessedUnit>? TryReadPreprocessed(byte[] declarations) => PreprocessedArchive.TryRead(declarations);
 }

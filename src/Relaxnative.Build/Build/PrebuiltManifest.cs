@@ -30,4 +30,13 @@ internal sealed record PrebuiltManifest
 
     /// <summary>Project headers, each relative to its <see cref="FileHash.Base"/>.</summary>
     public IReadOnlyList<FileHash> Headers { get; init; } = [];
+
+    /// <summary>The library's export table, as read when it was built.</summary>
+    public ExportTable? Exports { get; init; }
+
+    /// <summary>The file beside the manifest holding the serialized declaration model, or <see langword="null"/>.</summary>
+    public string? Declarations { get; init; }
+
+    /// <summary>The SHA-256 of <see cref="Declarations"/>' bytes, checked when it is read.</summary>
+    public string? DeclarationsSha256 { get; init; }
 }

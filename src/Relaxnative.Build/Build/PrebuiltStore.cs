@@ -13,6 +13,7 @@ namespace Relaxnative.Build;
 internal static class PrebuiltStore
 {
     private const string ManifestSuffix = ".relaxnative.json";
+    private const string DeclarationsSuffix = ".declarations.json";
 
     /// <summary>The prebuilt folder to search: the option, else <c>RELAXNATIVE_PREBUILT_DIR</c>, else none.</summary>
     public static string? Folder(BuildOptions options, Func<string, string?> getVariable) =>
@@ -22,7 +23,7 @@ internal static class PrebuiltStore
 
     /// <summary>Finds a prebuilt library matching the current sources and project headers; no compiler is involved.</summary>
     /// <exception cref="IOException">A manifest matches, but its library name is not a plain file name, or the library is missing or does not hash as recorded.</exception>
-    public static (string LibraryPath, CacheKey Key, PrebuiltManifest Manifest)? TryFind(string folder, BuildInputs inputs, BuildEnvironment environment)
+    public static (string LibraryPath, CacheKey Key, PrebuiltManifest Manifest, byte[]? Declarations)? TryFind(string folder, BuildInputs inputs, BuildEnvironment environment)
     {
         var sourceKey = CacheKeys.PrebuiltSource(inputs, environment);
         var manifestPath = Path.Combine(folder, Stem(inputs, sourceKey) + ManifestSuffix);
@@ -53,7 +54,7 @@ internal static class PrebuiltStore
             throw BuildErrors.PrebuiltDamaged(Path.GetFullPath(manifestPath), damage);
         }
 
-        return (Path.GetFullPath(Path.Combine(folder, manifest.Library)), CacheKeys.WithHeaders(sourceKey, manifest.Headers), manifest);
+        return (Path.GetFullPath(Path.Combine(folder, manifest.Library)), CacheKeys.WithHeaders(sourceKey, manifest.Headers), manifest, ReadDeclarations(folder, manifest));
     }
 
     /// <summary>Copies a built library into <paramref name="folder"/> and writes its manifest after it.</summary>
@@ -78,9 +79,19 @@ internal static class PrebuiltStore
             CreatedUtc = DateTime.UtcNow,
             Sources = [.. inputs.SourceHashes.Select(s => s with { Path = CacheKeys.Relative(sourceFolder, s.Path) })],
             Headers = headers,
+            Exports = outcome.Result.Exports,
+            Declarations = outcome.Result.Declarations is null ? null : stem + DeclarationsSuffix,
+            DeclarationsSha256 = outcome.Result.Declarations is { } model ? KeyHasher.HashBytes(model) : null,
         };
 
         Directory.CreateDirectory(folder);
+        if (outcome.Result.Declarations is { } declarations)
+        {
+            var declarationsPath = Path.Combine(folder, stem + DeclarationsSuffix);
+            File.WriteAllBytes(declarationsPath + ".partial", declarations);
+            File.Move(declarationsPath + ".partial", declarationsPath, overwrite: true);
+        }
+
         var libraryPath = Path.GetFullPath(Path.Combine(folder, library));
         // Copy then rename, and write the manifest last, so a reader never matches a half-copied library.
         var partial = libraryPath + "." + Guid.NewGuid().ToString("N") + ".partial";
@@ -98,6 +109,9 @@ internal static class PrebuiltStore
         File.Move(manifestPath + ".partial", manifestPath, overwrite: true);
         return outcome.Result with { LibraryPath = libraryPath, Key = CacheKeys.WithHeaders(sourceKey, headers), Prebuilt = true };
     }
+
+    private static byte[]? ReadDeclarations(string folder, PrebuiltManifest manifest) =>
+        KeyHasher.TryReadVerified(folder, manifest.Declarations, manifest.DeclarationsSha256);
 
     private static string Stem(BuildInputs inputs, string sourceKey) =>
         $"{Path.GetFileNameWithoutExtension(inputs.SourcePath)}-{sourceKey[..16]}";

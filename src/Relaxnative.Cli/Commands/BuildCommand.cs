@@ -34,7 +34,7 @@ internal static class BuildCommand
         {
             foreach (string source in sources)
             {
-                var result = Terminal.Status($"Compiling {Path.GetFileName(source)}…", !json, () => NativeBuilder.Build(source, options));
+                var result = Terminal.Status($"Compiling {Path.GetFileName(source)}…", !json, () => NativeBuilder.Build(source, options, SourceAnalysis.Analyzer, default));
                 results.Add((source, result));
             }
         }
@@ -42,7 +42,7 @@ internal static class BuildCommand
         {
             string label = sources.Length == 1 ? Path.GetFileName(sources[0]) : $"{sources.Length} sources";
             var built = Terminal.Status($"Compiling {label} into {outputDirectory}…", !json,
-                () => NativeBuilder.BuildPrebuilt(sources, outputDirectory, options));
+                () => NativeBuilder.BuildPrebuilt(sources, outputDirectory, options, SourceAnalysis.Analyzer));
             results.AddRange(sources.Zip(built));
         }
 

@@ -32,6 +32,8 @@ internal static class InspectCommand
             {
                 ["source"] = module.SourcePath,
                 ["library"] = module.LibraryPath,
+                ["exported"] = module.ExportedCount,
+                ["bound"] = functions.Count,
                 ["functions"] = new JsonArray([.. functions.Select(ToJson)]),
                 ["skipped"] = new JsonArray([.. module.Skipped.Select(s => (JsonNode)new JsonObject { ["name"] = s.Name, ["reason"] = s.Reason })]),
             });
@@ -40,13 +42,13 @@ internal static class InspectCommand
 
         Terminal.Line($"{module.SourcePath}: {functions.Count} function(s), {module.Skipped.Count} skipped");
         Terminal.Line($"library: {module.LibraryPath}");
-        var table = Tables.Create("function", "C signature", ".NET parameters", ".NET returns", "mode", "cost", "trivial");
+        var table = Tables.Create("function", "C signature", "resolved", ".NET parameters", ".NET returns", "mode", "cost", "trivial");
         foreach (var function in functions)
         {
             var plan = CallPlanner.Create(function.Signature, function.IsTrivial);
             string parameters = plan.Parameters.Count == 0 ? "()"
                 : string.Join(", ", plan.Parameters.Select(p => $"{p.Parameter!.Name ?? "arg" + (p.Parameter.Index + 1)}: {TypeMapping.Accepts(p)}"));
-            table.Row(function.Name, function.Signature.ToString(), parameters, TypeMapping.Returns(plan.Return),
+            table.Row(function.Name, function.Signature.ToString(), ResolvedOrSame(function.Signature), parameters, TypeMapping.Returns(plan.Return),
                 function.Mode.ToString(), function.Cost.ToString(), function.IsTrivial ? "yes" : "no");
         }
 
@@ -60,8 +62,13 @@ internal static class InspectCommand
             }
         }
 
+        Terminal.Line($"{module.ExportedCount} exported, {functions.Count} bound, {module.Skipped.Count} skipped");
         return ExitCodes.Success;
     }
+
+    /// <summary>The resolved signature, or "=" when no typedef name is involved, so the table stays readable.</summary>
+    private static string ResolvedOrSame(CFunctionSignature signature) =>
+        signature.Resolved.ToString() is var resolved && resolved != signature.ToString() ? resolved : "=";
 
     private static JsonNode ToJson(NativeFunction function)
     {
@@ -70,6 +77,7 @@ internal static class InspectCommand
         {
             ["name"] = function.Name,
             ["signature"] = function.Signature.ToString(),
+            ["resolved"] = function.Signature.Resolved.ToString(),
             ["parameters"] = new JsonArray([.. plan.Parameters.Select(p => (JsonNode)new JsonObject
             {
                 ["name"] = p.Parameter!.Name,

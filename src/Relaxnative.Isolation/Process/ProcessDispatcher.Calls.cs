@@ -10,7 +10,7 @@ public sealed partial class ProcessDispatcher
         if (!_functionIds.TryGetValue(function, out int functionId))
         {
             functionId = _declarations.Count;
-            _declarations.Add(function.Signature.ToString());
+            _declarations.Add(function.Signature.Resolved.ToString()); // the helper parses it without the module's typedefs
             _trivial.Add(function.IsTrivial);
             _functionIds.Add(function, functionId);
         }

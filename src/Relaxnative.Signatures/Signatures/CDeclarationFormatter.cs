@@ -13,15 +13,16 @@ internal static class CDeclarationFormatter
     {
         // Pointer levels above a function pointer go inside its parentheses: int (**pp)(int).
         // The outermost level (the declared object itself) is written rightmost, next to the name.
+        // A typedef'd level is written by its name and ends the walk (const Bytef*).
         var levels = new List<CType>();
         var inner = type;
-        while (inner.Kind == CTypeKind.Pointer)
+        while (inner.Kind == CTypeKind.Pointer && inner.TypedefName is null)
         {
             levels.Add(inner);
             inner = inner.Pointee!;
         }
 
-        if (inner.Kind == CTypeKind.FunctionPointer)
+        if (inner.Kind == CTypeKind.FunctionPointer && inner.TypedefName is null)
         {
             var stars = new StringBuilder("*");
             if (inner.IsConst)
@@ -48,13 +49,27 @@ internal static class CDeclarationFormatter
             return Declare(function.ReturnType, text + "(" + ParameterList(function) + ")");
         }
 
-        if (type.Kind == CTypeKind.Pointer)
+        if (levels.Count == 0)
         {
-            var spelling = Declare(type.Pointee!, string.Empty) + "*" + (type.IsConst ? " const" : string.Empty);
-            return declarator.Length == 0 ? spelling : spelling + " " + declarator;
+            return declarator.Length == 0 ? type.Spelling : type.Spelling + " " + declarator;
         }
 
-        return declarator.Length == 0 ? type.Spelling : type.Spelling + " " + declarator;
+        var builder = new StringBuilder(inner.Spelling, inner.Spelling.Length + (levels.Count * 2) + declarator.Length + 1);
+        for (var i = levels.Count - 1; i >= 0; i--)
+        {
+            builder.Append('*');
+            if (levels[i].IsConst)
+            {
+                builder.Append(" const");
+            }
+        }
+
+        if (declarator.Length > 0)
+        {
+            builder.Append(' ').Append(declarator);
+        }
+
+        return builder.ToString();
     }
 
     /// <summary>Writes the parameter list without parentheses: <c>void</c>, <c>int a, ...</c>, <c>...</c>.</summary>

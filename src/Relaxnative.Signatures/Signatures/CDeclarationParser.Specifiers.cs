@@ -30,6 +30,22 @@ public sealed partial class CDeclarationParser
                 isConst = true;
                 _position++;
             }
+            else if (_unit is not null && _unit.ReadStorage(text))
+            {
+                _position++;
+            }
+            else if (_unit is not null && (text is "struct" or "union" or "enum" || (text == "class" && _unit.Options.IsCpp)))
+            {
+                var (tag, spelling) = ParseTagSpecifier(text);
+                words.Add(this, token, text);
+                words.TagName = tag;
+                words.TagSpelling = spelling;
+                last = token;
+            }
+            else if (_unit is not null && ((!words.Any && IsUnsupportedTypeOperator(text)) || (text == "_Atomic" && _tokens[_position + 1].Is("("))))
+            {
+                throw Error(token, "a type", SignatureMessages.UnsupportedTypeOperator(text));
+            }
             else if (IsIgnoredSpecifier(text))
             {
                 _position++;
@@ -42,11 +58,11 @@ public sealed partial class CDeclarationParser
             {
                 throw Error("a function declaration", "A typedef declares a type, not a function; pass the function's declaration.");
             }
-            else if (text is "struct" or "union" or "enum" or "class")
+            else if (text is "struct" or "union" or "enum" || (text == "class" && _unit is not { Options.IsCpp: false }))
             {
                 _position++;
                 SkipAttributes();
-                if (!Current.IsIdentifier || CTypeNames.IsKeyword(Current.Text))
+                if (!Current.IsIdentifier || IsKeyword(Current.Text))
                 {
                     throw Error("a " + text + " tag name after '" + text + "'", Current.Is("{")
                         ? "Define the " + text + " separately and refer to it as '" + text + " name'."
@@ -68,9 +84,37 @@ public sealed partial class CDeclarationParser
                 last = token;
                 _position++;
             }
-            else if (CTypeNames.IsKeyword(text))
+            else if (IsKeyword(text))
             {
                 break;
+            }
+            else if (_unit is not null)
+            {
+                // After preprocessing every type name was declared before use: an identifier is a type only when
+                // the scope says it is a typedef name, and only before any other type word.
+                if (words.IsComplexOnly && _unit.IsTypedefName(text))
+                {
+                    words.ComplexBase = text; // _Complex _Float32
+                    _position++;
+                    continue;
+                }
+
+                if (words.Any)
+                {
+                    break;
+                }
+
+                if (!_unit.IsTypedefName(text))
+                {
+                    var cpp = _tokens[_position + 1].Is("::") || _tokens[_position + 1].Is("<");
+                    throw cpp
+                        ? Error(_tokens[_position + 1], "a C type", "C++ types (namespaces, templates, classes) cannot cross a C ABI; use C types or pointers.")
+                        : Error(token, "a type", SignatureMessages.UnknownTypeName(text));
+                }
+
+                words.TypedefName = text;
+                last = token;
+                _position++;
             }
             else if (!words.Any)
             {
@@ -97,12 +141,19 @@ public sealed partial class CDeclarationParser
 
         if (!words.Any)
         {
-            var expected = context == Context.Return ? "a return type" : "a parameter type";
+            var expected = context switch
+            {
+                Context.Return => "a return type",
+                Context.Parameter => "a parameter type",
+                Context.Member => "a member type",
+                _ => "a type",
+            };
             throw Error(expected, Current.Kind == CTokenKind.End && context == Context.Parameter ? UnbalancedHint : null);
         }
 
         var (baseType, isUnknown) = words.Resolve(this, last ?? start, isConst);
-        return new CDeclarator { Kind = CDeclaratorKind.Base, Offset = start.Offset, Base = baseType, IsUnknownName = isUnknown };
+        var isFunctionType = words.TypedefName is { } typedefName && _unit is not null && _unit.IsFunctionTypedef(typedefName);
+        return new CDeclarator { Kind = CDeclaratorKind.Base, Offset = start.Offset, Base = baseType, IsUnknownName = isUnknown, IsFunctionType = isFunctionType };
     }
 
     /// <summary>
@@ -122,7 +173,7 @@ public sealed partial class CDeclarationParser
             return false;
         }
 
-        if (CTypeNames.IsKeyword(next.Text) || CTypeNames.IsKnownTypeName(next.Text))
+        if (IsKeyword(next.Text) || CTypeNames.IsKnownTypeName(next.Text))
         {
             return true;
         }
@@ -140,12 +191,18 @@ public sealed partial class CDeclarationParser
     private static bool IsAttributeKeyword(string text) => text is "__attribute__" or "__attribute" or "__declspec"
         or "__asm__" or "__asm" or "asm" or "_Alignas" or "alignas" or "__extension__";
 
+    private static bool IsUnsupportedTypeOperator(string text) => text is "typeof" or "__typeof__" or "__typeof" or "typeof_unqual"
+        or "__typeof_unqual__" or "__auto_type" or "decltype" or "auto";
+
     private void SkipAttribute()
     {
+        var keyword = _position;
         _position++;
         if (Current.Is("("))
         {
+            var open = _position;
             _position = FindClosing(_position, "(", ")") + 1;
+            _unit?.Attributes.Read(this, _tokens, keyword, open, _position - 1);
         }
     }
 
@@ -171,7 +228,7 @@ public sealed partial class CDeclarationParser
             {
                 _position++;
             }
-            else if (CTypeNames.IsAllCapsMacro(text) && _tokens[_position + 1].IsIdentifier && !CTypeNames.IsKeyword(text))
+            else if (_unit is null && CTypeNames.IsAllCapsMacro(text) && _tokens[_position + 1].IsIdentifier && !IsKeyword(text))
             {
                 _position++;
             }

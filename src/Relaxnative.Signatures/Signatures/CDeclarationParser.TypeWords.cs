@@ -22,6 +22,9 @@ public sealed partial class CDeclarationParser
 
         public string? TagName { get; set; }
 
+        /// <summary>The full spelling of a tag type when it is not 'keyword tag' (an anonymous record or enum).</summary>
+        public string? TagSpelling { get; set; }
+
         public string? TypedefName
         {
             get => _firstWord is not null && _tagKeyword is null && !IsTypeKeyword(_firstWord) ? _firstWord : null;
@@ -29,6 +32,12 @@ public sealed partial class CDeclarationParser
         }
 
         public bool Any => _firstWord is not null;
+
+        /// <summary>Whether '_Complex' is the only type word so far, so a floating typedef name may follow (<c>_Complex _Float32</c>).</summary>
+        public bool IsComplexOnly => _complex > 0 && _float + _double + _long + _int + _char + _short + _signed + _unsigned + _void + _bool + _int128 == 0 && ComplexBase is null;
+
+        /// <summary>The floating type name after '_Complex' when it is not a keyword (<c>_Float32</c>).</summary>
+        public string? ComplexBase { get; set; }
 
         public static bool IsTypeKeyword(string text) => text is "void" or "_Bool" or "bool" or "char" or "short" or "int"
             or "long" or "float" or "double" or "signed" or "__signed" or "__signed__" or "unsigned" or "__unsigned"
@@ -78,6 +87,11 @@ public sealed partial class CDeclarationParser
         {
             if (TypedefName is { } typedefName)
             {
+                if (parser.TryResolveTypedef(typedefName, isConst) is { } declared)
+                {
+                    return (declared, false);
+                }
+
                 return CTypeNames.TryGetTypedef(typedefName, out var kind)
                     ? (CType.Scalar(kind, typedefName, isConst), false)
                     : (CType.Named(CTypeKind.Struct, typedefName, typedefName, isConst), true);
@@ -88,16 +102,16 @@ public sealed partial class CDeclarationParser
                 var tag = TagName ?? throw parser.Error(last, "a tag name", null);
                 return keyword switch
                 {
-                    "enum" => (CType.Scalar(CTypeKind.Int32, "enum " + tag, isConst, tag), false),
-                    "union" => (CType.Named(CTypeKind.Struct, tag, "union " + tag, isConst), false),
-                    _ => (CType.Named(CTypeKind.Struct, tag, "struct " + tag, isConst), false),
+                    "enum" => (CType.Scalar(parser._unit?.EnumKind(TagSpelling ?? "enum " + tag) ?? CTypeKind.Int32, TagSpelling ?? "enum " + tag, isConst, tag), false),
+                    "union" => (CType.Named(CTypeKind.Struct, tag, TagSpelling ?? "union " + tag, isConst), false),
+                    _ => (CType.Named(CTypeKind.Struct, tag, TagSpelling ?? "struct " + tag, isConst), false),
                 };
             }
 
             var sign = _unsigned > 0 ? "unsigned " : string.Empty;
             return (this switch
             {
-                { _complex: > 0 } => CType.Named(CTypeKind.Struct, "_Complex", "_Complex " + (_float > 0 ? "float" : "double"), isConst),
+                { _complex: > 0 } => CType.Named(CTypeKind.Struct, "_Complex", "_Complex " + (ComplexBase ?? (_float > 0 ? "float" : _long > 0 ? "long double" : "double")), isConst),
                 { _int128: > 0 } => CType.Named(CTypeKind.Struct, sign + "__int128", sign + "__int128", isConst),
                 { _void: > 0 } => CType.Scalar(CTypeKind.Void, "void", isConst),
                 { _bool: > 0 } => CType.Scalar(CTypeKind.Bool, "bool", isConst),

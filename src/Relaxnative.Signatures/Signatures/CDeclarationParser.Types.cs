@@ -8,7 +8,9 @@ public sealed partial class CDeclarationParser
     private CParseException Error(string expected, string? hint) => Error(Current, expected, hint);
 
     private CParseException Error(CToken token, string expected, string? hint) =>
-        new(_text, token.Offset + 1, token.Text, expected, hint);
+        _unit is null
+            ? new(_text, token.Offset + 1, token.Text, expected, hint)
+            : new(string.Empty, token.Offset + 1, token.Text, expected, hint); // The unit's driver words its own reason.
 
     /// <summary>Returns the index of the token that closes the bracket at <paramref name="open"/>.</summary>
     private int FindClosing(int open, string opening, string closing)
@@ -54,8 +56,14 @@ public sealed partial class CDeclarationParser
             return true;
         }
 
+        if (_unit is not null)
+        {
+            // After preprocessing, '(' then a name that is not a type opens a declarator: int (lua_gettop)(lua_State *L).
+            return !IsKeyword(token.Text) && !_unit.IsTypedefName(token.Text) && !TypeWords.IsTypeKeyword(token.Text);
+        }
+
         // A parenthesized name: int (name)(int).
-        return !CTypeNames.IsKeyword(token.Text) && !CTypeNames.IsKnownTypeName(token.Text) && _tokens[index + 1].Is(")");
+        return !IsKeyword(token.Text) && !CTypeNames.IsKnownTypeName(token.Text) && _tokens[index + 1].Is(")");
     }
 
     private CType ToParameterType(CDeclarator declarator) => declarator.Kind switch
@@ -68,20 +76,50 @@ public sealed partial class CDeclarationParser
 
     private CType ToValueType(CDeclarator declarator)
     {
-        switch (declarator.Kind)
+        // Pointer levels are unwound in a loop, not by recursion: 'int ****...f' may have thousands.
+        var levels = new List<CDeclarator>();
+        var inner = declarator;
+        while (inner.Kind == CDeclaratorKind.Pointer)
         {
-            case CDeclaratorKind.Base:
-                return declarator.Base!;
-            case CDeclaratorKind.Pointer:
-                var inner = declarator.Inner!;
-                return inner.Kind == CDeclaratorKind.Function
-                    ? CType.FunctionPointerTo(BuildSignature(string.Empty, inner), declarator.IsConst)
-                    : CType.PointerTo(ToPointee(inner), declarator.IsConst);
-            case CDeclaratorKind.Array:
-                throw new CParseException(_text, declarator.Offset + 1, "[", "a return type", "Functions cannot return arrays; return a pointer.");
-            default:
-                throw new CParseException(_text, declarator.Offset + 1, "(", "a return type", "Functions cannot return functions; return a function pointer.");
+            levels.Add(inner);
+            inner = inner.Inner!;
         }
+
+        CType type;
+        if (levels.Count == 0)
+        {
+            switch (inner.Kind)
+            {
+                case CDeclaratorKind.Base:
+                    return inner.Base!;
+                case CDeclaratorKind.Array:
+                    throw new CParseException(_unit is null ? _text : string.Empty, inner.Offset + 1, "[", "a return type", "Functions cannot return arrays; return a pointer.");
+                default:
+                    throw new CParseException(_unit is null ? _text : string.Empty, inner.Offset + 1, "(", "a return type", "Functions cannot return functions; return a function pointer.");
+            }
+        }
+
+        var innermost = levels[^1];
+        if (inner.Kind == CDeclaratorKind.Function)
+        {
+            type = CType.FunctionPointerTo(BuildSignature(string.Empty, inner), innermost.IsConst);
+        }
+        else if (inner.Kind == CDeclaratorKind.Base && inner.IsFunctionType)
+        {
+            // A pointer to a function typedef (fn_t *p) is the function pointer itself.
+            type = inner.Base!.Resolved.WithConst(innermost.IsConst);
+        }
+        else
+        {
+            type = CType.PointerTo(ToPointee(inner), innermost.IsConst);
+        }
+
+        for (var i = levels.Count - 2; i >= 0; i--)
+        {
+            type = CType.PointerTo(type, levels[i].IsConst);
+        }
+
+        return type;
     }
 
     private CType ToPointee(CDeclarator declarator) => declarator.Kind switch

@@ -13,19 +13,31 @@ public sealed partial class CDeclarationParser
 
     private readonly string _text;
     private readonly List<CToken> _tokens;
+    private readonly UnitState? _unit;
+    private readonly CDeclarationModel? _scope;
     private int _position;
     private int _nesting;
 
-    private CDeclarationParser(string text)
+    private CDeclarationParser(string text, CDeclarationModel? scope = null)
     {
         _text = text;
         _tokens = CLexer.Tokenize(text);
+        _scope = scope;
+    }
+
+    private CDeclarationParser(string text, List<CToken> tokens, UnitState unit)
+    {
+        _text = text;
+        _tokens = tokens;
+        _unit = unit;
     }
 
     private enum Context
     {
         Return,
         Parameter,
+        Member,
+        Declaration,
     }
 
     private CToken Current => _tokens[_position];
@@ -41,6 +53,23 @@ public sealed partial class CDeclarationParser
     {
         ArgumentNullException.ThrowIfNull(declaration);
         return new CDeclarationParser(declaration).ParseDeclaration();
+    }
+
+    /// <summary>
+    /// Parses one C function declaration, resolving typedef names through <paramref name="scope"/> (the model of the
+    /// module's sources or headers): <c>uLong crc32(uLong, const Bytef*, uInt)</c> gets the types those names stand for,
+    /// spelled as written (<see cref="CType.TypedefName"/>). Names the model does not define keep their usual meaning.
+    /// </summary>
+    /// <param name="declaration">The declaration text.</param>
+    /// <param name="scope">The model whose typedefs are in scope.</param>
+    /// <returns>The signature, with normalized types.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <exception cref="CParseException">The text is not a C function declaration; the message says where and why.</exception>
+    public static CFunctionSignature Parse(string declaration, CDeclarationModel scope)
+    {
+        ArgumentNullException.ThrowIfNull(declaration);
+        ArgumentNullException.ThrowIfNull(scope);
+        return new CDeclarationParser(declaration, scope).ParseDeclaration();
     }
 
     private CFunctionSignature ParseDeclaration()
@@ -136,7 +165,7 @@ public sealed partial class CDeclarationParser
         }
         else
         {
-            if (Current.IsIdentifier && !CTypeNames.IsKeyword(Current.Text))
+            if (Current.IsIdentifier && !IsKeyword(Current.Text))
             {
                 name = Current.Text;
                 _position++;
@@ -145,7 +174,7 @@ public sealed partial class CDeclarationParser
                     throw Error("'(' after the function name", "C++ member functions and namespaced names cannot be bound; export a free function with extern \"C\".");
                 }
             }
-            else if (Current.IsIdentifier && context == Context.Parameter && Current.Text != "const")
+            else if (Current.IsIdentifier && context != Context.Return && Current.Text != "const")
             {
                 throw Error("a parameter name", "'" + Current.Text + "' is a C keyword and cannot be used as a name.");
             }
@@ -165,8 +194,9 @@ public sealed partial class CDeclarationParser
             if (Current.Is("["))
             {
                 var offset = Current.Offset;
+                var open = _position;
                 _position = FindClosing(_position, "[", "]") + 1;
-                suffixes.Add(new CDeclarator { Kind = CDeclaratorKind.Array, Offset = offset });
+                suffixes.Add(new CDeclarator { Kind = CDeclaratorKind.Array, Offset = offset, BoundStart = open + 1, BoundEnd = _position - 1 });
             }
             else if (Current.Is("("))
             {
@@ -184,7 +214,11 @@ public sealed partial class CDeclarationParser
         for (var i = suffixes.Count - 1; i >= 0; i--)
         {
             var s = suffixes[i];
-            type = new CDeclarator { Kind = s.Kind, Offset = s.Offset, Inner = type, Parameters = s.Parameters, IsVariadic = s.IsVariadic };
+            type = new CDeclarator
+            {
+                Kind = s.Kind, Offset = s.Offset, Inner = type, Parameters = s.Parameters, IsVariadic = s.IsVariadic,
+                BoundStart = s.BoundStart, BoundEnd = s.BoundEnd,
+            };
         }
 
         return type;
@@ -197,7 +231,25 @@ public sealed partial class CDeclarationParser
             throw Error("at most " + MaxNesting + " nested parameter lists", "Simplify the declaration with a typedef.");
         }
 
+        if (_unit is not null)
+        {
+            RejectOldStyleParameters();
+        }
+
         _position++; // '('
+        _unit?.PushScope();
+        try
+        {
+            return ParseParameters();
+        }
+        finally
+        {
+            _unit?.PopScope();
+        }
+    }
+
+    private (IReadOnlyList<CParameter> Parameters, bool IsVariadic) ParseParameters()
+    {
         var parameters = new List<CParameter>();
         var isVariadic = false;
         if (Current.Is(")"))
@@ -238,6 +290,11 @@ public sealed partial class CDeclarationParser
             var baseType = ParseSpecifiers(Context.Parameter);
             var (type, name) = ParseDeclarator(baseType, Context.Parameter);
             var parameterType = ToParameterType(type);
+            if (name is not null)
+            {
+                _unit?.DeclareOrdinary(name);
+            }
+
             if (parameterType.Kind == CTypeKind.Void)
             {
                 throw Error(start, "a parameter type other than 'void'", "'void' may only stand alone, as '(void)', to mean no parameters; use 'void*' for a pointer.");

@@ -39,4 +39,13 @@ internal sealed class CDeclarator
 
     /// <summary>For Function: the list ends in '...'.</summary>
     public bool IsVariadic { get; init; }
+
+    /// <summary>For Array: the token range of the bound expression (start inclusive, end exclusive); empty for '[]'.</summary>
+    public int BoundStart { get; init; }
+
+    /// <summary>For Array: the end of the bound expression's token range.</summary>
+    public int BoundEnd { get; init; }
+
+    /// <summary>For Base: the type is a typedef of a function type (<c>typedef int fn(int);</c>), held as a function pointer.</summary>
+    public bool IsFunctionType { get; init; }
 }

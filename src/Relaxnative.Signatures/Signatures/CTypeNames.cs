@@ -51,6 +51,14 @@ internal static class CTypeNames
     /// <summary>Looks up a typedef name from the C and POSIX headers (<c>uint32_t</c>, <c>size_t</c>).</summary>
     public static bool TryGetTypedef(string name, out CTypeKind kind) => s_typedefs.TryGetValue(name, out kind);
 
+    private static readonly FrozenSet<string> s_cppOnly = new[]
+    {
+        "class", "virtual", "explicit", "noexcept", "template", "typename", "operator", "namespace", "using",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Whether <paramref name="name"/> is a keyword of C (C++-only words such as <c>class</c> are C identifiers).</summary>
+    public static bool IsCKeyword(string name) => s_keywords.Contains(name) && !s_cppOnly.Contains(name);
+
     /// <summary>Whether <paramref name="name"/> is a C/C++ keyword, so cannot be a type or parameter name.</summary>
     public static bool IsKeyword(string name) => s_keywords.Contains(name);
 

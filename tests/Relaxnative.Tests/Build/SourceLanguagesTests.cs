@@ -11,12 +11,14 @@ public sealed class SourceLanguagesTests
     [InlineData("k.cc", SourceLanguage.Cpp)]
     [InlineData("k.cxx", SourceLanguage.Cpp)]
     [InlineData("lib.rs", SourceLanguage.Rust)]
+    [InlineData("single_header.h", SourceLanguage.C)]
+    [InlineData("single_header.hpp", SourceLanguage.Cpp)]
     public void FromPath_KnownExtension_ReturnsLanguage(string path, SourceLanguage expected) =>
         Assert.Equal(expected, SourceLanguages.FromPath(path));
 
     [Theory]
     [InlineData("libk.so")]
-    [InlineData("k.h")]
+    [InlineData("k.inc")]
     [InlineData("k")]
     public void FromPath_UnknownExtension_ThrowsArgumentException(string path)
     {

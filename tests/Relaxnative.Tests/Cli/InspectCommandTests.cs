@@ -16,6 +16,21 @@ public sealed class InspectCommandTests
         Assert.Contains("NativeBuffer | NativePointer | double[] | nint", result.StandardOutput);
         Assert.Contains("skipped:", result.StandardOutput);
         Assert.Contains("mean_f64: C++ function without extern \"C\"", result.StandardOutput);
+        Assert.Contains("stats.cpp:", result.StandardOutput);
+        Assert.EndsWith("1 exported, 1 bound, 1 skipped", result.StandardOutput.TrimEnd());
+    }
+
+    [Fact]
+    public void Inspect_TypedefdSignatures_ShowsWrittenAndResolvedWithSummary()
+    {
+        var result = CliRunner.Run("inspect", "--json", Path.Combine(AppContext.BaseDirectory, "native", "realworld", "typedefs_lib.c"));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var checksum = result.Json.GetProperty("functions").EnumerateArray().Single(f => f.GetProperty("name").GetString() == "td_checksum");
+        Assert.Equal("checksum_t td_checksum(checksum_t seed, const Bytef* buf, uInt len)", checksum.GetProperty("signature").GetString());
+        Assert.Equal("unsigned long td_checksum(unsigned long seed, const unsigned char* buf, unsigned int len)", checksum.GetProperty("resolved").GetString());
+        Assert.Equal(7, result.Json.GetProperty("exported").GetInt32());
+        Assert.Equal(7, result.Json.GetProperty("bound").GetInt32());
     }
 
     [Fact]

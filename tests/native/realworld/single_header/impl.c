@@ -1,0 +1,2 @@
+#define SHLIB_IMPLEMENTATION
+#include "shlib.h"

@@ -1,0 +1,2 @@
+#define SINGLEHEADER_IMPLEMENTATION
+#include "singleheader_lib.h"
