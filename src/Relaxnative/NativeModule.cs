@@ -117,12 +117,15 @@ public sealed partial class NativeModule : IDisposable, IAsyncDisposable
     /// <exception cref="CParseException">The declaration does not parse; the message shows where.</exception>
     /// <exception cref="NativeBindingException">The symbol is missing, the declaration has unsupported parts (all listed), or it
     /// disagrees with the declaration the module knows (both are shown, with the header's file:line).</exception>
+    /// <exception cref="ArgumentException"><see cref="BindOptions.Mode"/> is Async in an <see cref="IsolationMode.InProcess"/> module, which has no workers to run it on.</exception>
     /// <exception cref="ObjectDisposedException">The module was disposed.</exception>
     public NativeFunction Bind(string declaration, BindOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(declaration);
         var signature = ParseAgainstKnown(declaration, out var symbol);
-        return Bind(signature, options ?? BindOptions.Default, symbol);
+        options ??= BindOptions.Default;
+        RequireRunnableMode(signature.Name, options);
+        return Bind(signature, options, symbol);
     }
 
     /// <summary>Binds a parsed signature.</summary>
@@ -132,17 +135,21 @@ public sealed partial class NativeModule : IDisposable, IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(signature);
         ArgumentNullException.ThrowIfNull(options);
+        RequireRunnableMode(signature.Name, options);
+        return Bind(signature, options, signature.Name);
+    }
+
+    private void RequireRunnableMode(string name, BindOptions options)
+    {
         if (options.Mode == ExecutionMode.Async && Isolation == IsolationMode.InProcess)
         {
             // Reporting Async while running on the caller would be a silent lie; the loader's annotations are a
-            // different matter (InProcess is documented to ignore them) and go through the private Bind overload.
+            // different matter (InProcess is documented to ignore them) and bind through the private overload.
             throw new ArgumentException(
-                $"Cannot bind '{signature.Name}' as ExecutionMode.Async: this module uses IsolationMode.InProcess, which " +
+                $"Cannot bind '{name}' as ExecutionMode.Async: this module uses IsolationMode.InProcess, which " +
                 "calls every function on the caller. Open or load the library with IsolationMode.Worker (the default) to run Async functions on worker threads.",
                 nameof(options));
         }
-
-        return Bind(signature, options, signature.Name);
     }
 
     private NativeFunction Bind(CFunctionSignature signature, BindOptions options, string symbol)
