@@ -30,6 +30,9 @@ internal static partial class Posix
     [DllImport("libc", EntryPoint = "dup2", SetLastError = true)]
     internal static extern int Dup2(int fd, int fd2);
 
+    [DllImport("libc", EntryPoint = "unsetenv", SetLastError = true)]
+    internal static extern int UnsetEnvironmentVariable([MarshalAs(UnmanagedType.LPUTF8Str)] string name);
+
     [DllImport("libc", EntryPoint = "setrlimit", SetLastError = true)]
     internal static extern int SetResourceLimit(int resource, ref RLimit limit);
 }
