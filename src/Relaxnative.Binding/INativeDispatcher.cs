@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Relaxnative.Binding;
 
 /// <summary>
@@ -8,8 +10,12 @@ namespace Relaxnative.Binding;
 public interface INativeDispatcher
 {
     /// <summary>Runs a synchronous call (<see cref="NativeFunction.Invoke"/>) and returns its boxed result.</summary>
+    [RequiresDynamicCode(CodeGeneration.Calls)]
+    [RequiresUnreferencedCode(CodeGeneration.Calls)]
     object? Invoke(NativeFunction function, ReadOnlySpan<object?> args);
 
     /// <summary>Runs an asynchronous call (<see cref="NativeFunction.InvokeAsync(object?[])"/>) and returns its boxed result.</summary>
+    [RequiresDynamicCode(CodeGeneration.Calls)]
+    [RequiresUnreferencedCode(CodeGeneration.Calls)]
     Task<object?> InvokeAsync(NativeFunction function, object?[] args, CancellationToken cancellationToken);
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using Relaxnative;
 
 // The consumer test's application: it references only the Relaxnative package and is run from a working directory
@@ -18,6 +19,22 @@ using (var buffer = Native.Alloc(64))
 {
     buffer.Write(8, 42L);
     Check("memory", buffer.Read<long>(8) == 42, buffer.ToString());
+}
+
+if (!RuntimeFeature.IsDynamicCodeSupported)
+{
+    // NativeAOT: loading works, and calls go through a function pointer the application declares.
+    using var module = Native.Load(kernel, new LoadOptions { Isolation = IsolationMode.InProcess });
+    int result;
+    unsafe
+    {
+        var add = (delegate* unmanaged<int, int, int>)module["add"].Address;
+        result = add(2, 3);
+    }
+
+    Check("function-pointer", result == 5, $"add(2, 3) through delegate* unmanaged, {module.Functions.Count} functions bound");
+    Console.WriteLine($"{mode}: {(failures == 0 ? "all checks passed" : failures + " checks failed")} in {clock.Elapsed.TotalMilliseconds:F0} ms");
+    return failures == 0 ? 0 : 1;
 }
 
 using (var inProcess = Native.Load(kernel, new LoadOptions { Isolation = IsolationMode.InProcess }))

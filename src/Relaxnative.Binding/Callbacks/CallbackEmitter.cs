@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Collections.Concurrent;
 using System.Reflection;
 using System.Reflection.Emit;
@@ -10,6 +11,8 @@ namespace Relaxnative.Binding;
 /// whose signature is the C ABI, so one such type is defined per ABI shape (in a collectible-free dynamic assembly,
 /// cached), and a small emitted method adapts it to the trampoline.
 /// </summary>
+[RequiresDynamicCode(CodeGeneration.Callbacks)]
+[RequiresUnreferencedCode(CodeGeneration.Callbacks)]
 internal static class CallbackEmitter
 {
     private static readonly ConcurrentDictionary<string, Type> s_delegateTypes = new();
@@ -17,6 +20,8 @@ internal static class CallbackEmitter
         AssemblyBuilder.DefineDynamicAssembly(new AssemblyName("Relaxnative.Callbacks"), AssemblyBuilderAccess.Run)
             .DefineDynamicModule("Relaxnative.Callbacks"));
 
+    [RequiresDynamicCode(CodeGeneration.Callbacks)]
+    [RequiresUnreferencedCode(CodeGeneration.Callbacks)]
     internal static Delegate CreateAbiDelegate(CallPlan plan, CallbackTrampoline trampoline)
     {
         var returnType = plan.Return.AbiType;

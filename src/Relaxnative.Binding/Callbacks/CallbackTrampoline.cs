@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Reflection;
 
@@ -7,6 +8,8 @@ namespace Relaxnative.Binding;
 /// The managed side of a callback: converts the native arguments to the delegate's parameter types, calls it,
 /// converts the result back, and parks any exception so it never unwinds through native frames.
 /// </summary>
+[RequiresDynamicCode(CodeGeneration.Callbacks)]
+[RequiresUnreferencedCode(CodeGeneration.Callbacks)]
 internal sealed class CallbackTrampoline(CallPlan plan, Delegate handler, Type[] parameterTypes)
 {
     private Exception? _pending;

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Runtime.InteropServices;
 using Relaxnative.Binding;
@@ -23,6 +24,8 @@ public sealed class NativeCallback : IDisposable
     private Delegate? _abiDelegate;
     private nint _pointer;
 
+    [RequiresDynamicCode(CodeGeneration.Callbacks)]
+    [RequiresUnreferencedCode(CodeGeneration.Callbacks)]
     private NativeCallback(CFunctionSignature signature, CallbackTrampoline trampoline, Delegate abiDelegate)
     {
         Signature = signature;
@@ -60,11 +63,15 @@ public sealed class NativeCallback : IDisposable
     /// </summary>
     /// <exception cref="CParseException">The declaration does not parse.</exception>
     /// <exception cref="NativeBindingException">The signature cannot be used, or the delegate's parameter count differs.</exception>
+    [RequiresDynamicCode(CodeGeneration.Callbacks)]
+    [RequiresUnreferencedCode(CodeGeneration.Callbacks)]
     public static NativeCallback Create(string declaration, Delegate handler) =>
         Create(CDeclarationParser.Parse(declaration), handler);
 
     /// <summary>Creates a callback for <paramref name="signature"/>.</summary>
     /// <exception cref="NativeBindingException">The signature cannot be used, or the delegate's parameter count differs.</exception>
+    [RequiresDynamicCode(CodeGeneration.Callbacks)]
+    [RequiresUnreferencedCode(CodeGeneration.Callbacks)]
     public static NativeCallback Create(CFunctionSignature signature, Delegate handler)
     {
         ArgumentNullException.ThrowIfNull(signature);
@@ -95,6 +102,10 @@ public sealed class NativeCallback : IDisposable
     /// <inheritdoc/>
     public override string ToString() => $"NativeCallback({Signature})";
 
-    internal static MethodInfo DispatchMethod { get; } =
-        typeof(CallbackTrampoline).GetMethod(nameof(CallbackTrampoline.Dispatch), BindingFlags.Instance | BindingFlags.NonPublic)!;
+    internal static MethodInfo DispatchMethod
+    {
+        [RequiresDynamicCode(CodeGeneration.Callbacks)]
+        [RequiresUnreferencedCode(CodeGeneration.Callbacks)]
+        get => typeof(CallbackTrampoline).GetMethod(nameof(CallbackTrampoline.Dispatch), BindingFlags.Instance | BindingFlags.NonPublic)!;
+    }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Collections.Concurrent;
 using System.Reflection;
 using System.Runtime.CompilerServices;
@@ -10,6 +11,8 @@ public static unsafe partial class ArgumentConverter
     private delegate nint PinFunc(object value, ref CallScope scope, out Type elementType);
 
     /// <summary>The address to pass for a pointer parameter, taking leases and pins into <paramref name="scope"/>.</summary>
+    [RequiresDynamicCode(CodeGeneration.Calls)]
+    [RequiresUnreferencedCode(CodeGeneration.Calls)]
     internal static nint PointerOf(string function, ValuePlan plan, object? value, ref CallScope scope)
     {
         switch (value)
@@ -131,6 +134,8 @@ public static unsafe partial class ArgumentConverter
     /// Arrays must match a scalar pointee (<c>double*</c> takes double[]; 8-bit pointees take byte[] or sbyte[]);
     /// <c>void*</c>, struct and opaque pointees take arrays of any unmanaged type; <c>T**</c> takes nint[]/nuint[].
     /// </summary>
+    [RequiresDynamicCode(CodeGeneration.Calls)]
+    [RequiresUnreferencedCode(CodeGeneration.Calls)]
     private static void CheckElementType(string function, ValuePlan plan, object value, Type elementType)
     {
         bool ok;
@@ -157,6 +162,8 @@ public static unsafe partial class ArgumentConverter
 
     private static int Size(Type t) => t == typeof(byte) || t == typeof(sbyte) || t == typeof(bool) ? 1 : 0;
 
+    [RequiresDynamicCode(CodeGeneration.Calls)]
+    [RequiresUnreferencedCode(CodeGeneration.Calls)]
     private static bool RuntimeHelpersIsReferenceOrContainsReferences(Type type) =>
         (bool)typeof(System.Runtime.CompilerServices.RuntimeHelpers).GetMethod(nameof(System.Runtime.CompilerServices.RuntimeHelpers.IsReferenceOrContainsReferences))!
             .MakeGenericMethod(type).Invoke(null, null)!;
@@ -164,6 +171,8 @@ public static unsafe partial class ArgumentConverter
     private static readonly ConcurrentDictionary<Type, PinFunc?> s_pinnersByType = new();
 
     /// <summary>Memory&lt;T&gt;, ReadOnlyMemory&lt;T&gt; and ArraySegment&lt;T&gt;: a pin function per closed type, made once.</summary>
+    [RequiresDynamicCode(CodeGeneration.Calls)]
+    [RequiresUnreferencedCode(CodeGeneration.Calls)]
     private static PinFunc? PinnerFor(Type type) => s_pinnersByType.GetOrAdd(type, static t =>
     {
         var definition = t.GetGenericTypeDefinition();
@@ -211,6 +220,8 @@ public static unsafe partial class ArgumentConverter
     }
 
     /// <summary>The address to pass for a function-pointer parameter; a delegate becomes a callback alive for the call.</summary>
+    [RequiresDynamicCode(CodeGeneration.Calls)]
+    [RequiresUnreferencedCode(CodeGeneration.Calls)]
     internal static nint FunctionPointerOf(string function, ValuePlan plan, object? value, ref CallScope scope)
     {
         switch (value)

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 
 namespace Relaxnative.Binding;
@@ -11,6 +12,8 @@ public static unsafe partial class ArgumentConverter
     /// <summary>Writes <paramref name="value"/> into <paramref name="slot"/> as <paramref name="plan"/> requires.</summary>
     /// <exception cref="ArgumentException">The value does not fit the C type.</exception>
     /// <exception cref="UseAfterFreeException">A freed NativeBuffer (or a pointer into one) was passed.</exception>
+    [RequiresDynamicCode(CodeGeneration.Calls)]
+    [RequiresUnreferencedCode(CodeGeneration.Calls)]
     public static void ToSlot(string function, ValuePlan plan, object? value, ulong* slot, ref CallScope scope)
     {
         switch (plan.Kind)

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Collections.Concurrent;
 using System.Reflection.Emit;
 using System.Runtime.InteropServices;
@@ -26,6 +27,8 @@ public static class RawInvokerEmitter
     private static readonly object s_target = new();
 
     /// <summary>The invoker for <paramref name="plan"/>'s ABI shape: emitted on first use of the shape, then shared.</summary>
+    [RequiresDynamicCode(CodeGeneration.Calls)]
+    [RequiresUnreferencedCode(CodeGeneration.Calls)]
     public static RawInvoker Emit(CallPlan plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
@@ -37,6 +40,8 @@ public static class RawInvokerEmitter
         (plan.IsTrivial && NativeCallEmitter.IsTrivialShape(plan) ? "trivial:" : "") +
         plan.Return.AbiType.Name + "(" + string.Join(",", plan.Parameters.Select(p => p.AbiType.Name)) + ")";
 
+    [RequiresDynamicCode(CodeGeneration.Calls)]
+    [RequiresUnreferencedCode(CodeGeneration.Calls)]
     private static RawInvoker EmitNew(CallPlan plan)
     {
         // The method takes an unused first argument so that the delegate is closed over a target: invoking a closed

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Relaxnative.Binding;
 using Relaxnative.Isolation.Wire;
 using Relaxnative.Isolation.Worker;
@@ -100,6 +101,8 @@ public sealed partial class ProcessDispatcher : INativeDispatcher, IDisposable, 
     /// <exception cref="NativeCrashException">The helper died during the call.</exception>
     /// <exception cref="NativeTimeoutException">The call ran longer than <see cref="ProcessIsolationOptions.CallTimeout"/>.</exception>
     /// <exception cref="NotSupportedException">A delegate was passed for a callback parameter.</exception>
+    [RequiresDynamicCode(CodeGeneration.Calls)]
+    [RequiresUnreferencedCode(CodeGeneration.Calls)]
     public object? Invoke(NativeFunction function, ReadOnlySpan<object?> args)
     {
         ArgumentNullException.ThrowIfNull(function);
@@ -111,6 +114,8 @@ public sealed partial class ProcessDispatcher : INativeDispatcher, IDisposable, 
     }
 
     /// <inheritdoc/>
+    [RequiresDynamicCode(CodeGeneration.Calls)]
+    [RequiresUnreferencedCode(CodeGeneration.Calls)]
     public Task<object?> InvokeAsync(NativeFunction function, object?[] args, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(function);
