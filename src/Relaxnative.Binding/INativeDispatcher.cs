@@ -7,7 +7,7 @@ namespace Relaxnative.Binding;
 /// The Isolation room implements it for worker threads and for the helper process. Implementations must be
 /// thread-safe.
 /// </summary>
-public interface INativeDispatcher
+internal interface INativeDispatcher
 {
     /// <summary>Runs a synchronous call (<see cref="NativeFunction.Invoke"/>) and returns its boxed result.</summary>
     [RequiresDynamicCode(CodeGeneration.Calls)]

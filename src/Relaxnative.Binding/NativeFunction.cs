@@ -80,10 +80,10 @@ public sealed unsafe partial class NativeFunction
     public bool IsRemote => _library is null;
 
     /// <summary>Where calls run; null when they run in-process on the caller.</summary>
-    public INativeDispatcher? Dispatcher => _dispatcher;
+    internal INativeDispatcher? Dispatcher => _dispatcher;
 
     /// <summary>The call plan (conversion of every parameter and the result).</summary>
-    public CallPlan Plan => _plan;
+    internal CallPlan Plan => _plan;
 
     /// <summary>
     /// Calls the function with boxed arguments converted per the SPEC type table; returns the boxed result

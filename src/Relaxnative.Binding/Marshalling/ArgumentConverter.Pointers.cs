@@ -6,7 +6,7 @@ using System.Runtime.InteropServices;
 
 namespace Relaxnative.Binding;
 
-public static unsafe partial class ArgumentConverter
+internal static unsafe partial class ArgumentConverter
 {
     private delegate nint PinFunc(object value, ref CallScope scope, out Type elementType);
 

@@ -18,7 +18,7 @@ namespace Relaxnative.Isolation.Process;
 /// </list>
 /// When nothing fits, the error lists every step tried and why it did not apply. Thread-safe; stateless.
 /// </summary>
-public static class HostLocator
+internal static class HostLocator
 {
     /// <summary>The helper's file name.</summary>
     public const string FileName = "Relaxnative.Host.dll";

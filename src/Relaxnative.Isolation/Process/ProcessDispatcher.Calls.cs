@@ -2,7 +2,7 @@ using Relaxnative.Isolation.Wire;
 
 namespace Relaxnative.Isolation.Process;
 
-public sealed partial class ProcessDispatcher
+internal sealed partial class ProcessDispatcher
 {
     private object? InvokeLocked(NativeFunction function, ReadOnlySpan<object?> args)
     {

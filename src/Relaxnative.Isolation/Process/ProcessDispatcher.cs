@@ -11,7 +11,7 @@ namespace Relaxnative.Isolation.Process;
 /// sent as binary frames over the helper's pipes; argument data travels through shared memory. Thread-safe: calls
 /// from several threads are serialised (the helper runs one call at a time). See docs/isolation.md.
 /// </summary>
-public sealed partial class ProcessDispatcher : INativeDispatcher, IDisposable, IAsyncDisposable
+internal sealed partial class ProcessDispatcher : INativeDispatcher, IDisposable, IAsyncDisposable
 {
     private readonly Lock _gate = new();
     private readonly ProcessIsolationOptions _options;

@@ -8,7 +8,7 @@ namespace Relaxnative.Isolation.Worker;
 /// <see cref="ExecutionMode.Sync"/> functions, run on the caller; asynchronous calls of
 /// <see cref="ExecutionMode.Async"/> functions run on a <see cref="WorkerPool"/>. Thread-safe.
 /// </summary>
-public sealed class WorkerDispatcher : INativeDispatcher, IDisposable
+internal sealed class WorkerDispatcher : INativeDispatcher, IDisposable
 {
     private readonly bool _ownsPool;
 

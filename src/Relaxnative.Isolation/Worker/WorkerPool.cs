@@ -10,7 +10,7 @@ namespace Relaxnative.Isolation.Worker;
 /// <see cref="Dispose"/> stops the threads after the calls already running; calls still queued fail with
 /// <see cref="ObjectDisposedException"/>.
 /// </summary>
-public sealed class WorkerPool : IDisposable
+internal sealed class WorkerPool : IDisposable
 {
     // An idle worker polls the queue this long before sleeping on the semaphore: calls that follow each other closely
     // then cost no thread wake-up, the dominant cost of a short call (WorkerBenchmarks.Worker_InvokeAsync).
