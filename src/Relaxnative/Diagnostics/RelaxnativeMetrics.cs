@@ -33,7 +33,7 @@ internal static class RelaxnativeMetrics
         "relaxnative.helper.crashes", "{process}", "Helper processes that died of a signal or exited on their own.");
 
     private static readonly Counter<long> s_calls = s_meter.CreateCounter<long>(
-        "relaxnative.calls", "{call}", "Calls sent to a helper process (tag relaxnative.isolation=process); in-process and worker calls are not counted.");
+        "relaxnative.calls", "{call}", "Calls sent to a helper process, for modules loaded while a listener was attached; in-process and worker calls are not counted.");
 
     private static readonly Counter<long> s_loads = s_meter.CreateCounter<long>(
         "relaxnative.loads", "{module}", "Modules loaded, tagged by isolation.");
