@@ -136,10 +136,11 @@ internal sealed class HelperProcess : IDisposable
         }
         catch (Exception e) when (e is IOException or InvalidDataException)
         {
+            // Only the start timer has killed it so far; a helper that exited on its own is reported with its exit code.
+            bool timedOut = helper.WasKilled;
             helper.Kill();
-            helper.WaitForExit();
             int exitCode = helper.WaitForExit();
-            string detail = helper.WasKilled
+            string detail = timedOut
                 ? $"it did not greet within {options.StartTimeout.TotalSeconds:0} s."
                 : IsolationErrors.ExitedBeforeGreeting(exitCode);
             string tail = helper.StandardErrorTail();
