@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Relaxnative.Binding;
 
 /// <summary>
@@ -5,11 +7,15 @@ namespace Relaxnative.Binding;
 /// The Isolation room implements it for worker threads and for the helper process. Implementations must be
 /// thread-safe.
 /// </summary>
-public interface INativeDispatcher
+internal interface INativeDispatcher
 {
     /// <summary>Runs a synchronous call (<see cref="NativeFunction.Invoke"/>) and returns its boxed result.</summary>
+    [RequiresDynamicCode(CodeGeneration.Calls)]
+    [RequiresUnreferencedCode(CodeGeneration.Calls)]
     object? Invoke(NativeFunction function, ReadOnlySpan<object?> args);
 
     /// <summary>Runs an asynchronous call (<see cref="NativeFunction.InvokeAsync(object?[])"/>) and returns its boxed result.</summary>
+    [RequiresDynamicCode(CodeGeneration.Calls)]
+    [RequiresUnreferencedCode(CodeGeneration.Calls)]
     Task<object?> InvokeAsync(NativeFunction function, object?[] args, CancellationToken cancellationToken);
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Relaxnative.Binding;
 
 namespace Relaxnative;
@@ -5,6 +6,8 @@ namespace Relaxnative;
 public sealed partial class NativeFunction
 {
     /// <summary>As <see cref="InvokeAsync{T}(object?[])"/>, with cancellation before the call starts.</summary>
+    [RequiresDynamicCode(CodeGeneration.Calls)]
+    [RequiresUnreferencedCode(CodeGeneration.Calls)]
     public async Task<T> InvokeAsync<T>(CancellationToken cancellationToken, params object?[] args) =>
         ReturnConverter.Convert<T>(_plan.Return, await InvokeAsync(cancellationToken, args).ConfigureAwait(false), Name);
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Relaxnative.Binding;
 
 namespace Relaxnative;
@@ -12,6 +13,8 @@ public sealed partial class NativeFunction
     /// </summary>
     /// <exception cref="NativeBindingException">The delegate type does not match; every mismatch is listed.</exception>
     /// <exception cref="ObjectDisposedException">The library was closed (also thrown by the delegate if called afterwards).</exception>
+    [RequiresDynamicCode(CodeGeneration.Calls)]
+    [RequiresUnreferencedCode(CodeGeneration.Calls)]
     public TDelegate AsDelegate<TDelegate>() where TDelegate : Delegate
     {
         ThrowIfDisposed();

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.InteropServices;
 using System.Collections.Concurrent;
 using Relaxnative.Binding;
@@ -79,10 +80,10 @@ public sealed unsafe partial class NativeFunction
     public bool IsRemote => _library is null;
 
     /// <summary>Where calls run; null when they run in-process on the caller.</summary>
-    public INativeDispatcher? Dispatcher => _dispatcher;
+    internal INativeDispatcher? Dispatcher => _dispatcher;
 
     /// <summary>The call plan (conversion of every parameter and the result).</summary>
-    public CallPlan Plan => _plan;
+    internal CallPlan Plan => _plan;
 
     /// <summary>
     /// Calls the function with boxed arguments converted per the SPEC type table; returns the boxed result
@@ -91,6 +92,8 @@ public sealed unsafe partial class NativeFunction
     /// <exception cref="ArgumentException">Wrong argument count, or a value that does not fit its C type.</exception>
     /// <exception cref="UseAfterFreeException">A freed buffer was passed.</exception>
     /// <exception cref="ObjectDisposedException">The library was closed.</exception>
+    [RequiresDynamicCode(CodeGeneration.Calls)]
+    [RequiresUnreferencedCode(CodeGeneration.Calls)]
     public object? Invoke(params ReadOnlySpan<object?> args)
     {
         if (_dispatcher is not null)
@@ -124,6 +127,8 @@ public sealed unsafe partial class NativeFunction
     /// in-process path run. Same conversions and errors as <see cref="Invoke"/>.
     /// </summary>
     /// <exception cref="InvalidOperationException">The function is remote.</exception>
+    [RequiresDynamicCode(CodeGeneration.Calls)]
+    [RequiresUnreferencedCode(CodeGeneration.Calls)]
     public object? InvokeInProcess(params ReadOnlySpan<object?> args)
     {
         ulong* slots = stackalloc ulong[InlineSlots];
@@ -147,6 +152,8 @@ public sealed unsafe partial class NativeFunction
 
     /// <summary>Calls the function and returns the result as <typeparamref name="T"/> (see <see cref="ReturnConverter.To{T}"/>).</summary>
     /// <exception cref="InvalidCastException">The result cannot be read as <typeparamref name="T"/>.</exception>
+    [RequiresDynamicCode(CodeGeneration.Calls)]
+    [RequiresUnreferencedCode(CodeGeneration.Calls)]
     public T Invoke<T>(params ReadOnlySpan<object?> args)
     {
         if (_dispatcher is not null)
@@ -178,9 +185,13 @@ public sealed unsafe partial class NativeFunction
     /// and the task is already complete; modules loaded with worker or process isolation run it elsewhere.
     /// Arguments stay leased until the call finishes.
     /// </summary>
+    [RequiresDynamicCode(CodeGeneration.Calls)]
+    [RequiresUnreferencedCode(CodeGeneration.Calls)]
     public Task<object?> InvokeAsync(params object?[] args) => InvokeAsync(CancellationToken.None, args);
 
     /// <summary>As <see cref="InvokeAsync(object?[])"/>; <paramref name="cancellationToken"/> cancels a call that has not started yet.</summary>
+    [RequiresDynamicCode(CodeGeneration.Calls)]
+    [RequiresUnreferencedCode(CodeGeneration.Calls)]
     public Task<object?> InvokeAsync(CancellationToken cancellationToken, params object?[] args)
     {
         if (_dispatcher is not null)
@@ -204,6 +215,8 @@ public sealed unsafe partial class NativeFunction
     }
 
     /// <summary>As <see cref="InvokeAsync(object?[])"/>, with the result as <typeparamref name="T"/>.</summary>
+    [RequiresDynamicCode(CodeGeneration.Calls)]
+    [RequiresUnreferencedCode(CodeGeneration.Calls)]
     public Task<T> InvokeAsync<T>(params object?[] args) => InvokeAsync<T>(CancellationToken.None, args);
 
 
@@ -214,6 +227,8 @@ public sealed unsafe partial class NativeFunction
     // A stand-in to pin when a call has no array argument, so the fixed statement below always has a target.
     private static readonly byte[] s_nothingToPin = [0];
 
+    [RequiresDynamicCode(CodeGeneration.Calls)]
+    [RequiresUnreferencedCode(CodeGeneration.Calls)]
     private CallPlan CallWithSlots(ReadOnlySpan<object?> args, ulong* slots, ref CallScope scope)
     {
         if (!_hasPointerParameters)
@@ -240,6 +255,8 @@ public sealed unsafe partial class NativeFunction
         }
     }
 
+    [RequiresDynamicCode(CodeGeneration.Calls)]
+    [RequiresUnreferencedCode(CodeGeneration.Calls)]
     private CallPlan ConvertAndCall(ReadOnlySpan<object?> args, ulong* slots, ref CallScope scope)
     {
         var parameters = _parameters;

@@ -13,22 +13,90 @@ internal static class CliApp
     {
         var root = CreateRootCommand();
         var parse = root.Parse(args);
+        bool json = args.Contains("--json");
         if (parse.Errors.Count > 0)
         {
-            // One line, whatever the parser's own message looked like: scripts read stderr line by line.
-            Terminal.WriteError(string.Join(" ", parse.Errors.Select(e => OneLine(e.Message))) +
-                $" Run 'relaxnative {CommandPath(parse)}--help' for usage.");
-            return ExitCodes.Usage;
+            // Each distinct problem once, naming the argument or option it concerns, all on one line: scripts read stderr line by line.
+            var messages = parse.Errors.Select(Describe).Distinct(StringComparer.Ordinal).ToList();
+            string fix = Suggestion(root, args) ?? $"Run 'relaxnative {CommandPath(parse)}--help' for usage.";
+            return json ? WriteJsonError(string.Join(" ", messages), fix, ExitCodes.Usage) : WriteUsageError(messages, fix);
         }
 
         try
         {
             return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
+        catch (Exception e) when (json)
+        {
+            return WriteJsonError(e.Message, (e as CliException)?.Fix, ExitCode(e));
+        }
         catch (Exception e)
         {
             return Report(e);
         }
+    }
+
+    private static string Describe(System.CommandLine.Parsing.ParseError error) => error.SymbolResult switch
+    {
+        System.CommandLine.Parsing.ArgumentResult argument when !error.Message.Contains($"'{argument.Argument.Name}'", StringComparison.Ordinal) =>
+            $"<{argument.Argument.Name}>: {error.Message}",
+        _ => error.Message,
+    };
+
+    private static int WriteUsageError(IEnumerable<string> messages, string fix)
+    {
+        Terminal.WriteError(OneLine(string.Join(" ", messages) + " " + fix));
+        return ExitCodes.Usage;
+    }
+
+    /// <summary>Under <c>--json</c>, errors are a JSON document on stdout too (and the message on stderr).</summary>
+    private static int WriteJsonError(string message, string? fix, int exitCode)
+    {
+        Terminal.WriteError(message);
+        JsonOutput.Write(new System.Text.Json.Nodes.JsonObject
+        {
+            ["error"] = message,
+            ["fix"] = fix,
+            ["exitCode"] = exitCode,
+        });
+        return exitCode;
+    }
+
+    private static int ExitCode(Exception e) => e switch
+    {
+        CliException cli => cli.ExitCode,
+        FileNotFoundException or DirectoryNotFoundException => ExitCodes.Usage,
+        _ => ExitCodes.Failure,
+    };
+
+    /// <summary>"Did you mean 'inspect'?" for a first word close to a command name (edit distance at most 2).</summary>
+    internal static string? Suggestion(RootCommand root, string[] args)
+    {
+        if (args.Length == 0 || args[0].StartsWith('-') || root.Subcommands.Any(c => c.Name == args[0]))
+        {
+            return null;
+        }
+
+        var best = root.Subcommands.Select(c => (c.Name, Distance: EditDistance(args[0], c.Name))).MinBy(c => c.Distance);
+        return best.Distance <= 2 ? $"Did you mean 'relaxnative {best.Name}'? Run 'relaxnative --help' for every command." : null;
+    }
+
+    private static int EditDistance(string a, string b)
+    {
+        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (int i = 1; i <= a.Length; i++)
+        {
+            var current = new int[b.Length + 1];
+            current[0] = i;
+            for (int j = 1; j <= b.Length; j++)
+            {
+                current[j] = Math.Min(Math.Min(current[j - 1], previous[j]) + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            }
+
+            previous = current;
+        }
+
+        return previous[b.Length];
     }
 
     /// <summary>Creates the command tree.</summary>

@@ -33,6 +33,9 @@ internal static partial class Posix
     [DllImport("libc", EntryPoint = "signal", SetLastError = true)]
     internal static extern nint Signal(int signal, nint handler);
 
+    [DllImport("libc", EntryPoint = "unsetenv", SetLastError = true)]
+    internal static extern int UnsetEnvironmentVariable([MarshalAs(UnmanagedType.LPUTF8Str)] string name);
+
     [DllImport("libc", EntryPoint = "setrlimit", SetLastError = true)]
     internal static extern int SetResourceLimit(int resource, ref RLimit limit);
 }

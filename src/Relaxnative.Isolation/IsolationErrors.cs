@@ -71,15 +71,28 @@ internal static class IsolationErrors
         "Pass a NativeBuffer, an array of a primitive type, a string (for const char*), a NativePointer returned by this module, nint, or null.";
 
     internal static string HostNotFound(IReadOnlyList<string> tried) =>
-        "Cannot find the helper process Relaxnative.Host.dll, which IsolationMode.Process needs. Tried:" +
+        "Cannot start the helper process Relaxnative.Host, which IsolationMode.Process needs. Tried:" +
         string.Concat(tried.Select(t => Environment.NewLine + "  " + t)) + Environment.NewLine +
-        "Reference the Relaxnative.Host project (or package) so that it is copied beside your application, or set " +
-        "RELAXNATIVE_HOST (or ProcessIsolationOptions.HostPath) to the full path of Relaxnative.Host.dll.";
+        "Reference the Relaxnative package (its build targets deliver the helper to the application's output), or set " +
+        "RELAXNATIVE_HOST (or ProcessIsolationOptions.HostPath) to the full path of Relaxnative.Host.dll. See docs/packaging.md.";
 
     internal static string HelperStartFailed(string command, string detail, string stderrTail) =>
-        $"The helper process '{command}' did not start: {detail}" +
+        $"The helper process did not start ({command}): {detail}" +
         (stderrTail.Length > 0 ? Environment.NewLine + "Helper stderr (last lines):" + Environment.NewLine + stderrTail : "") +
-        Environment.NewLine + "Check that the 'dotnet' host can run it ('dotnet exec <path>'), or set RELAXNATIVE_HOST.";
+        Environment.NewLine + "Run the same command by hand to see why, or set RELAXNATIVE_HOST to a helper that runs here. See docs/packaging.md.";
+
+    internal static string ExecFailed(string program, int errno, string reason) =>
+        errno switch
+        {
+            2 => $"'{program}' does not exist (ENOENT).",
+            13 => $"'{program}' is not executable (EACCES): check its mode (chmod +x) and that its file system allows execution.",
+            8 => $"'{program}' is not a program this machine can run (ENOEXEC).",
+            _ => $"'{program}' could not be executed: {reason} (errno {errno.ToString(CultureInfo.InvariantCulture)}).",
+        };
+
+    internal static string ExitedBeforeGreeting(int exitCode) =>
+        $"it exited with code {exitCode.ToString(CultureInfo.InvariantCulture)} before greeting; its stderr (below) says why: " +
+        "a missing .NET runtime, a missing assembly or a failed start-up shows there.";
 
     internal static string WorkerDisposed() =>
         "The worker pool was disposed before this call ran. Dispose the module only after its calls have finished.";

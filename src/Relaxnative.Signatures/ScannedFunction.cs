@@ -6,4 +6,4 @@ namespace Relaxnative;
 /// <param name="Cost">The cost from a <c>@cost</c> annotation, or <see cref="NativeCost.Unspecified"/>.</param>
 /// <param name="IsTrivial"><see langword="true"/> when the definition is annotated <c>@trivial</c>.</param>
 /// <param name="Line">The 1-based line where the definition starts (its first attribute or specifier).</param>
-public sealed record ScannedFunction(CFunctionSignature Signature, ExecutionMode? Mode, NativeCost Cost, bool IsTrivial, int Line);
+internal sealed record ScannedFunction(CFunctionSignature Signature, ExecutionMode? Mode, NativeCost Cost, bool IsTrivial, int Line);

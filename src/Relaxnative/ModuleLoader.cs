@@ -95,14 +95,20 @@ internal static class ModuleLoader
                 }
             }
         }
-        catch
+        catch (Exception e)
         {
+            activity?.SetStatus(ActivityStatusCode.Error, e.Message);
             module.Dispose();
             throw;
         }
 
         module.SetSkipped(skipped);
         double elapsed = clock.Elapsed.TotalMilliseconds;
+        RelaxnativeMetrics.Load(options.Isolation);
+        activity?.SetTag("relaxnative.isolation", RelaxnativeMetrics.IsolationTag(options.Isolation));
+        activity?.SetTag("relaxnative.library", libraryPath);
+        activity?.SetTag("relaxnative.functions", module.Functions.Count);
+        activity?.SetTag("relaxnative.skipped", skipped.Count);
         Trace.Write("bind", ("library", libraryPath), ("functions", module.Functions.Count), ("skipped", skipped.Count));
         Trace.Write("load", ("source", fullPath), ("isolation", options.Isolation), ("ms", elapsed));
         RelaxnativeEventSource.Log.Bind(libraryPath, module.Functions.Count);
@@ -122,21 +128,35 @@ internal static class ModuleLoader
         var process = ProcessDispatcher.Start(libraryPath, isolation);
         process.HelperStarted += (_, e) =>
         {
+            RelaxnativeMetrics.HelperStarted();
             Trace.Write("helper-start", ("library", libraryPath), ("pid", e.ProcessId));
             RelaxnativeEventSource.Log.HelperStart(libraryPath, e.ProcessId);
         };
         process.HelperExited += (_, e) =>
         {
             string reason = e.Signal ?? "exit " + e.ExitCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            // A crash is a signal other than the kill a timeout or Dispose sends, or an exit the helper chose itself.
+            RelaxnativeMetrics.HelperExited(crashed: e.Signal is not (null or "SIGKILL") || (e.Signal is null && e.ExitCode != 0));
             Trace.Write("helper-exit", ("library", libraryPath), ("pid", e.ProcessId), ("reason", reason));
             RelaxnativeEventSource.Log.HelperExit(libraryPath, e.ProcessId, reason);
         };
-        if (Trace.DispatchEnabled)
+        // Subscribed only when someone listens at load time: the dispatcher allocates its event arguments only for a
+        // subscriber, so with tracing and metrics off a call costs nothing extra (ObservabilityOffBenchmarks).
+        bool traceDispatch = Trace.DispatchEnabled;
+        if (traceDispatch || RelaxnativeMetrics.CallsEnabled)
         {
             process.CallDispatched += (_, e) =>
             {
-                Trace.Write("dispatch", ("function", e.Function.Name), ("isolation", "process"));
-                RelaxnativeEventSource.Log.Dispatch(e.Function.Name, "process");
+                if (RelaxnativeMetrics.CallsEnabled)
+                {
+                    RelaxnativeMetrics.Call(IsolationMode.Process);
+                }
+
+                if (traceDispatch)
+                {
+                    Trace.Write("dispatch", ("function", e.Function.Name), ("isolation", "process"));
+                    RelaxnativeEventSource.Log.Dispatch(e.Function.Name, "process");
+                }
             };
         }
 
@@ -179,6 +199,9 @@ internal static class ModuleLoader
         }
 
         string cache = build.Prebuilt ? "prebuilt" : build.CacheHit ? "hit" : "miss";
+        RelaxnativeMetrics.Build(build.CacheHit, build.Prebuilt);
+        Activity.Current?.SetTag("relaxnative.cache", cache);
+        Activity.Current?.SetTag("relaxnative.cache_key", build.Key.Short);
         Trace.Write("build", ("source", source), ("cache", cache), ("key", build.Key.Short),
             ("compile_ms", build.CompileElapsed.TotalMilliseconds), ("ms", build.Elapsed.TotalMilliseconds), ("library", build.LibraryPath));
         RelaxnativeEventSource.Log.Build(source, build.CacheHit, build.Prebuilt, build.CompileElapsed.TotalMilliseconds, build.Key.Hex);

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Collections.Concurrent;
 using System.Dynamic;
 using Relaxnative.Binding;
@@ -208,10 +209,14 @@ public sealed partial class NativeModule : IDisposable, IAsyncDisposable
 
     /// <summary>Binds a declaration and returns a typed delegate for it (see <see cref="NativeFunction.AsDelegate{TDelegate}"/>).</summary>
     /// <exception cref="NativeBindingException">The declaration cannot be bound, or the delegate type does not match it.</exception>
+    [RequiresDynamicCode(CodeGeneration.Calls)]
+    [RequiresUnreferencedCode(CodeGeneration.Calls)]
     public TDelegate Bind<TDelegate>(string declaration, BindOptions? options = null) where TDelegate : Delegate =>
         Bind(declaration, options).AsDelegate<TDelegate>();
 
     /// <summary>A <c>dynamic</c> view: <c>module.AsDynamic().add(2, 3)</c> calls the bound function <c>add</c>.</summary>
+    [RequiresDynamicCode(CodeGeneration.Calls)]
+    [RequiresUnreferencedCode(CodeGeneration.Calls)]
     public dynamic AsDynamic() => new DynamicModule(this);
 
     /// <summary>
@@ -251,6 +256,8 @@ public sealed partial class NativeModule : IDisposable, IAsyncDisposable
     /// <inheritdoc/>
     public override string ToString() => $"NativeModule({LibraryPath}, {_functions.Count} function(s))";
 
+    [RequiresDynamicCode(CodeGeneration.Calls)]
+    [RequiresUnreferencedCode(CodeGeneration.Calls)]
     private sealed class DynamicModule(NativeModule module) : DynamicObject
     {
         public override bool TryInvokeMember(InvokeMemberBinder binder, object?[]? args, out object? result)

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Collections.Concurrent;
 using System.Reflection;
 using System.Reflection.Emit;
@@ -10,6 +11,8 @@ namespace Relaxnative.Binding;
 /// whose signature is the C ABI, so one such type is defined per ABI shape (in a collectible-free dynamic assembly,
 /// cached), and a small emitted method per shape adapts it to the trampoline.
 /// </summary>
+[RequiresDynamicCode(CodeGeneration.Callbacks)]
+[RequiresUnreferencedCode(CodeGeneration.Callbacks)]
 internal static class CallbackEmitter
 {
     private static readonly ConcurrentDictionary<string, Type> s_delegateTypes = new();
@@ -21,6 +24,8 @@ internal static class CallbackEmitter
     /// The thunk of one ABI shape: boxes the native arguments and calls <see cref="CallbackTrampoline.Dispatch"/> on the
     /// trampoline it is closed over. One per shape; each trampoline makes its own delegate of it.
     /// </summary>
+    [RequiresDynamicCode(CodeGeneration.Callbacks)]
+    [RequiresUnreferencedCode(CodeGeneration.Callbacks)]
     internal static DynamicMethod EmitThunk(CallPlan plan, out Type delegateType)
     {
         var returnType = plan.Return.AbiType;

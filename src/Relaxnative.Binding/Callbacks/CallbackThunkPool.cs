@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection.Emit;
 
 namespace Relaxnative.Binding;
@@ -22,6 +23,8 @@ internal static class CallbackThunkPool
     private static readonly ConcurrentDictionary<string, Shape> s_shapes = new();
 
     /// <summary>A trampoline of <paramref name="plan"/>'s ABI shape calling <paramref name="binding"/>: a recycled one, or a new one.</summary>
+    [RequiresDynamicCode(CodeGeneration.Callbacks)]
+    [RequiresUnreferencedCode(CodeGeneration.Callbacks)]
     internal static CallbackTrampoline Rent(CallPlan plan, CallbackBinding binding)
     {
         var shape = s_shapes.GetOrAdd(RawInvokerEmitter.ShapeKey(plan), static (_, p) => new Shape(p), plan);
@@ -61,6 +64,8 @@ internal static class CallbackThunkPool
     /// <summary>The thunk method and delegate type of one ABI shape, and its retired trampolines, oldest first.</summary>
     internal sealed class Shape
     {
+        [RequiresDynamicCode(CodeGeneration.Callbacks)]
+        [RequiresUnreferencedCode(CodeGeneration.Callbacks)]
         internal Shape(CallPlan plan) => Thunk = CallbackEmitter.EmitThunk(plan, out DelegateType);
 
         internal readonly DynamicMethod Thunk;

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Reflection;
 using System.Runtime.InteropServices;
@@ -10,6 +11,8 @@ namespace Relaxnative.Binding;
 /// A trampoline outlives the callback it serves: when the callback ends it is retired (native code that still calls
 /// it gets a fail-fast naming the mistake, not a jump into freed code) and later recycled by <see cref="CallbackThunkPool"/>.
 /// </summary>
+[RequiresDynamicCode(CodeGeneration.Callbacks)]
+[RequiresUnreferencedCode(CodeGeneration.Callbacks)]
 internal sealed class CallbackTrampoline
 {
     private readonly Delegate _abiDelegate;

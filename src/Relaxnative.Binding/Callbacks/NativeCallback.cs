@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using Relaxnative.Binding;
 using Relaxnative.Signatures;
@@ -23,6 +24,8 @@ public sealed class NativeCallback : IDisposable
     private CallbackTrampoline? _trampoline;
     private nint _pointer;
 
+    [RequiresDynamicCode(CodeGeneration.Callbacks)]
+    [RequiresUnreferencedCode(CodeGeneration.Callbacks)]
     private NativeCallback(CFunctionSignature signature, CallbackBinding binding, CallbackMisuse endedUse)
     {
         Signature = signature;
@@ -64,18 +67,26 @@ public sealed class NativeCallback : IDisposable
     /// </summary>
     /// <exception cref="CParseException">The declaration does not parse.</exception>
     /// <exception cref="NativeBindingException">The signature cannot be used, or the delegate's parameter count differs.</exception>
+    [RequiresDynamicCode(CodeGeneration.Callbacks)]
+    [RequiresUnreferencedCode(CodeGeneration.Callbacks)]
     public static NativeCallback Create(string declaration, Delegate handler) =>
         Create(CDeclarationParser.Parse(declaration), handler);
 
     /// <summary>Creates a callback for <paramref name="signature"/>.</summary>
     /// <exception cref="NativeBindingException">The signature cannot be used, or the delegate's parameter count differs.</exception>
+    [RequiresDynamicCode(CodeGeneration.Callbacks)]
+    [RequiresUnreferencedCode(CodeGeneration.Callbacks)]
     public static NativeCallback Create(CFunctionSignature signature, Delegate handler) =>
         Create(signature, handler, function: null, parameter: null);
 
     /// <summary>A callback for one call: a delegate passed directly for parameter <paramref name="parameter"/> of <paramref name="function"/>.</summary>
+    [RequiresDynamicCode(CodeGeneration.Callbacks)]
+    [RequiresUnreferencedCode(CodeGeneration.Callbacks)]
     internal static NativeCallback CreateForCall(CFunctionSignature signature, Delegate handler, string function, CParameter parameter) =>
         Create(signature, handler, function, parameter);
 
+    [RequiresDynamicCode(CodeGeneration.Callbacks)]
+    [RequiresUnreferencedCode(CodeGeneration.Callbacks)]
     private static NativeCallback Create(CFunctionSignature signature, Delegate handler, string? function, CParameter? parameter)
     {
         ArgumentNullException.ThrowIfNull(signature);
@@ -117,6 +128,10 @@ public sealed class NativeCallback : IDisposable
         }
     }
 
-    internal static MethodInfo DispatchMethod { get; } =
-        typeof(CallbackTrampoline).GetMethod(nameof(CallbackTrampoline.Dispatch), BindingFlags.Instance | BindingFlags.NonPublic)!;
+    internal static MethodInfo DispatchMethod
+    {
+        [RequiresDynamicCode(CodeGeneration.Callbacks)]
+        [RequiresUnreferencedCode(CodeGeneration.Callbacks)]
+        get => typeof(CallbackTrampoline).GetMethod(nameof(CallbackTrampoline.Dispatch), BindingFlags.Instance | BindingFlags.NonPublic)!;
+    }
 }

@@ -1,6 +1,6 @@
 namespace Relaxnative.Binding;
 
-public sealed partial class NativeLibraryHandle
+internal sealed partial class NativeLibraryHandle
 {
     // Where distributions put shared libraries; the loader's own search covers LD_LIBRARY_PATH and ld.so.cache.
     private static readonly string[] s_libraryFolders =

@@ -7,7 +7,7 @@ namespace Relaxnative.Binding;
 /// that remembers where it was found. Thread-safe. <see cref="Dispose"/> closes the library; the caller must make sure
 /// no call into it is still running.
 /// </summary>
-public sealed partial class NativeLibraryHandle : IDisposable
+internal sealed partial class NativeLibraryHandle : IDisposable
 {
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<StubTarget, object?> _stubTargets = new();
     private nint _handle;

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Collections.Concurrent;
 using System.Reflection;
 using System.Runtime.CompilerServices;
@@ -5,11 +6,13 @@ using System.Runtime.InteropServices;
 
 namespace Relaxnative.Binding;
 
-public static unsafe partial class ArgumentConverter
+internal static unsafe partial class ArgumentConverter
 {
     private delegate nint PinFunc(object value, ref CallScope scope, out Type elementType);
 
     /// <summary>The address to pass for a pointer parameter, taking leases and pins into <paramref name="scope"/>.</summary>
+    [RequiresDynamicCode(CodeGeneration.Calls)]
+    [RequiresUnreferencedCode(CodeGeneration.Calls)]
     internal static nint PointerOf(string function, ValuePlan plan, object? value, ref CallScope scope)
     {
         switch (value)
@@ -142,6 +145,8 @@ public static unsafe partial class ArgumentConverter
     /// <c>size_t*</c> takes ulong[] or nuint[], see <see cref="ValuePlan.ElementMatches"/>);
     /// <c>void*</c>, struct and opaque pointees take arrays of any unmanaged type; <c>T**</c> takes nint[]/nuint[].
     /// </summary>
+    [RequiresDynamicCode(CodeGeneration.Calls)]
+    [RequiresUnreferencedCode(CodeGeneration.Calls)]
     private static void CheckElementType(string function, ValuePlan plan, object value, Type elementType)
     {
         bool ok;
@@ -165,6 +170,8 @@ public static unsafe partial class ArgumentConverter
         }
     }
 
+    [RequiresDynamicCode(CodeGeneration.Calls)]
+    [RequiresUnreferencedCode(CodeGeneration.Calls)]
     private static bool RuntimeHelpersIsReferenceOrContainsReferences(Type type) =>
         (bool)typeof(System.Runtime.CompilerServices.RuntimeHelpers).GetMethod(nameof(System.Runtime.CompilerServices.RuntimeHelpers.IsReferenceOrContainsReferences))!
             .MakeGenericMethod(type).Invoke(null, null)!;
@@ -172,6 +179,8 @@ public static unsafe partial class ArgumentConverter
     private static readonly ConcurrentDictionary<Type, PinFunc?> s_pinnersByType = new();
 
     /// <summary>Memory&lt;T&gt;, ReadOnlyMemory&lt;T&gt; and ArraySegment&lt;T&gt;: a pin function per closed type, made once.</summary>
+    [RequiresDynamicCode(CodeGeneration.Calls)]
+    [RequiresUnreferencedCode(CodeGeneration.Calls)]
     private static PinFunc? PinnerFor(Type type) => s_pinnersByType.GetOrAdd(type, static t =>
     {
         var definition = t.GetGenericTypeDefinition();
@@ -219,6 +228,8 @@ public static unsafe partial class ArgumentConverter
     }
 
     /// <summary>The address to pass for a function-pointer parameter; a delegate becomes a callback alive for the call.</summary>
+    [RequiresDynamicCode(CodeGeneration.Calls)]
+    [RequiresUnreferencedCode(CodeGeneration.Calls)]
     internal static nint FunctionPointerOf(string function, ValuePlan plan, object? value, ref CallScope scope)
     {
         switch (value)

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 
 namespace Relaxnative.Binding;
@@ -6,11 +7,13 @@ namespace Relaxnative.Binding;
 /// Converts a boxed .NET argument into its 8-byte call slot, per the SPEC type table. Values that do not fit raise
 /// the one argument-error template (function, parameter index and name, C type, .NET type received).
 /// </summary>
-public static unsafe partial class ArgumentConverter
+internal static unsafe partial class ArgumentConverter
 {
     /// <summary>Writes <paramref name="value"/> into <paramref name="slot"/> as <paramref name="plan"/> requires.</summary>
     /// <exception cref="ArgumentException">The value does not fit the C type.</exception>
     /// <exception cref="UseAfterFreeException">A freed NativeBuffer (or a pointer into one) was passed.</exception>
+    [RequiresDynamicCode(CodeGeneration.Calls)]
+    [RequiresUnreferencedCode(CodeGeneration.Calls)]
     public static void ToSlot(string function, ValuePlan plan, object? value, ulong* slot, ref CallScope scope)
     {
         switch (plan.Kind)

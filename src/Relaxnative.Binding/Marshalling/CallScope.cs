@@ -9,7 +9,7 @@ namespace Relaxnative.Binding;
 /// (UTF-8 strings, pointer tables) and temporary callbacks. Lives on the stack for the call; allocates only when
 /// an argument needs cleanup. Not thread-safe (one call, one thread).
 /// </summary>
-public struct CallScope : IDisposable
+internal struct CallScope : IDisposable
 {
     // The first cleanups live inline, so a call with a few buffer or array arguments allocates nothing
     // (SumBenchmarks.Untyped_NativeBuffer); more spill into a list.

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Relaxnative.Binding;
 
 /// <summary>Turns the return slot into the .NET value the SPEC type table names.</summary>
-public static unsafe class ReturnConverter
+internal static unsafe class ReturnConverter
 {
     /// <summary>
     /// The boxed result: scalars as their .NET type, <c>_Bool</c> as bool, pointers as <see cref="NativePointer"/>

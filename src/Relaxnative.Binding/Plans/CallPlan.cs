@@ -11,7 +11,7 @@ namespace Relaxnative.Binding;
 /// Called without the GC transition (<c>SuppressGCTransition</c>): only for short functions that never block,
 /// never call back into .NET, and never take a lock.
 /// </param>
-public sealed record CallPlan(CFunctionSignature Signature, IReadOnlyList<ValuePlan> Parameters, ValuePlan Return, bool IsTrivial)
+internal sealed record CallPlan(CFunctionSignature Signature, IReadOnlyList<ValuePlan> Parameters, ValuePlan Return, bool IsTrivial)
 {
     /// <summary>The ABI types of the parameters, in order.</summary>
     public Type[] AbiParameterTypes => [.. Parameters.Select(p => p.AbiType)];

@@ -1,7 +1,7 @@
 namespace Relaxnative.Binding;
 
 /// <summary>Turns a <see cref="CFunctionSignature"/> into a <see cref="CallPlan"/>, or lists every reason it cannot.</summary>
-public static class CallPlanner
+internal static class CallPlanner
 {
     /// <summary>Creates the plan for <paramref name="signature"/>.</summary>
     /// <exception cref="NativeBindingException">The signature has unsupported parts; every one is listed.</exception>

@@ -1,7 +1,7 @@
 namespace Relaxnative.Binding;
 
 /// <summary>How one value crosses the boundary: its ABI type and how .NET values convert to and from it.</summary>
-public enum ValueKind
+internal enum ValueKind
 {
     /// <summary>No value (return type void).</summary>
     Void,

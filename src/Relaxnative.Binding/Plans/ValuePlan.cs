@@ -4,7 +4,7 @@ namespace Relaxnative.Binding;
 /// <param name="Kind">The conversion kind.</param>
 /// <param name="Type">The C type it came from.</param>
 /// <param name="Parameter">The parameter, or null for the return value.</param>
-public sealed record ValuePlan(ValueKind Kind, CType Type, CParameter? Parameter)
+internal sealed record ValuePlan(ValueKind Kind, CType Type, CParameter? Parameter)
 {
     /// <summary>The .NET type of the value in the unmanaged call signature (bool travels as byte; pointers as nint).</summary>
     public Type AbiType => Kind switch

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Relaxnative.Binding;
 
 /// <summary>How a typed stub passes one delegate parameter.</summary>
@@ -45,6 +47,8 @@ internal sealed class DelegateShape
 
     internal bool NeedsCleanup => Arguments.Any(a => a is ArgumentStrategy.Buffer or ArgumentStrategy.Pointer or ArgumentStrategy.Utf8String);
 
+    [RequiresDynamicCode(CodeGeneration.Calls)]
+    [RequiresUnreferencedCode(CodeGeneration.Calls)]
     internal static DelegateShape Create(CallPlan plan, Type delegateType)
     {
         var invoke = delegateType.GetMethod("Invoke")

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Collections.Concurrent;
 using System.Reflection.Emit;
 using System.Runtime.InteropServices;
@@ -8,14 +9,14 @@ namespace Relaxnative.Binding;
 /// Calls <paramref name="function"/> with its arguments read from <paramref name="slots"/> (one 8-byte slot per
 /// parameter, the value in the low bytes) and writes the return value into slot 0.
 /// </summary>
-public unsafe delegate void RawInvoker(nint function, ulong* slots);
+internal unsafe delegate void RawInvoker(nint function, ulong* slots);
 
 /// <summary>
 /// Emits, per call plan, a <see cref="RawInvoker"/>: a <c>DynamicMethod</c> that loads each slot with its ABI type
 /// and performs one unmanaged <c>calli</c>. The untyped path (<c>Invoke</c>, <c>dynamic</c>, the helper process)
 /// converts .NET values into slots and calls it, so one emitted method serves every argument shape.
 /// </summary>
-public static class RawInvokerEmitter
+internal static class RawInvokerEmitter
 {
     // One invoker per ABI shape, kept for the life of the process. Besides saving JIT work, this is a correctness
     // rule: when a DynamicMethod containing an unmanaged calli is collected, the runtime can hand its cached call
@@ -26,6 +27,8 @@ public static class RawInvokerEmitter
     private static readonly object s_target = new();
 
     /// <summary>The invoker for <paramref name="plan"/>'s ABI shape: emitted on first use of the shape, then shared.</summary>
+    [RequiresDynamicCode(CodeGeneration.Calls)]
+    [RequiresUnreferencedCode(CodeGeneration.Calls)]
     public static RawInvoker Emit(CallPlan plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
@@ -37,6 +40,8 @@ public static class RawInvokerEmitter
         (plan.IsTrivial && NativeCallEmitter.IsTrivialShape(plan) ? "trivial:" : "") +
         plan.Return.AbiType.Name + "(" + string.Join(",", plan.Parameters.Select(p => p.AbiType.Name)) + ")";
 
+    [RequiresDynamicCode(CodeGeneration.Calls)]
+    [RequiresUnreferencedCode(CodeGeneration.Calls)]
     private static RawInvoker EmitNew(CallPlan plan)
     {
         // The method takes an unused first argument so that the delegate is closed over a target: invoking a closed

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Collections.Concurrent;
 using System.Reflection;
 using System.Reflection.Emit;
@@ -10,6 +11,8 @@ namespace Relaxnative.Binding;
 /// straight through (no allocation, no boxing); arrays and spans are pinned by pinned locals; buffers and tied
 /// pointers are leased inside a try/finally that exists only when some parameter needs it.
 /// </summary>
+[RequiresDynamicCode(CodeGeneration.Calls)]
+[RequiresUnreferencedCode(CodeGeneration.Calls)]
 internal static class TypedStubEmitter
 {
     private const BindingFlags Static = BindingFlags.Static | BindingFlags.NonPublic;
@@ -17,6 +20,8 @@ internal static class TypedStubEmitter
     // Stubs are shared per (delegate type, ABI shape) and never collected: see the rule in RawInvokerEmitter.
     private static readonly ConcurrentDictionary<(Type DelegateType, string Shape), DynamicMethod> s_stubs = new();
 
+    [RequiresDynamicCode(CodeGeneration.Calls)]
+    [RequiresUnreferencedCode(CodeGeneration.Calls)]
     internal static Delegate Emit(CallPlan plan, Type delegateType, StubTarget target)
     {
         var shape = DelegateShape.Create(plan, delegateType);
@@ -24,6 +29,8 @@ internal static class TypedStubEmitter
         return method.CreateDelegate(delegateType, target);
     }
 
+    [RequiresDynamicCode(CodeGeneration.Calls)]
+    [RequiresUnreferencedCode(CodeGeneration.Calls)]
     private static DynamicMethod EmitNew(CallPlan plan, DelegateShape shape)
     {
         var method = new DynamicMethod("stub_" + plan.Signature.Name, shape.ReturnType, [typeof(StubTarget), .. shape.ParameterTypes],

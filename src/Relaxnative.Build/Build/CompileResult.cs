@@ -10,7 +10,7 @@ namespace Relaxnative.Build;
 /// <param name="CommandLine">The compiler command(s) run, joined by <c> &amp;&amp; </c>; for a cache hit, the command that made the entry; <see langword="null"/> for a prebuilt library.</param>
 /// <param name="CompilerPath">The compiler used, or <see langword="null"/> for a prebuilt library.</param>
 /// <param name="CompilerVersion">The first line of the compiler's <c>--version</c>, or the one recorded in a prebuilt manifest.</param>
-public sealed record CompileResult(
+internal sealed record CompileResult(
     string LibraryPath,
     SourceLanguage Language,
     CacheKey Key,

@@ -9,7 +9,7 @@ namespace Relaxnative.Build;
 /// under a neutral name (<c>cc</c>, <c>c++</c>) whose <c>--version</c> line starts with that name, so C and C++
 /// compilers are asked what they predefine instead: clang defines <c>__clang_major__</c>, GCC only <c>__GNUC__</c>.
 /// </summary>
-public static partial class CompilerIdentity
+internal static partial class CompilerIdentity
 {
     private static readonly TimeSpan s_probeTimeout = TimeSpan.FromSeconds(10);
 

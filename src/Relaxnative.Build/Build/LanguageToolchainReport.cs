@@ -4,4 +4,4 @@ namespace Relaxnative.Build;
 /// <param name="Language">The language.</param>
 /// <param name="Candidates">Every candidate tried, in discovery order.</param>
 /// <param name="Chosen">The compiler that will be used, or <see langword="null"/> when none works.</param>
-public sealed record LanguageToolchainReport(SourceLanguage Language, IReadOnlyList<ToolchainCandidate> Candidates, Toolchain? Chosen);
+internal sealed record LanguageToolchainReport(SourceLanguage Language, IReadOnlyList<ToolchainCandidate> Candidates, Toolchain? Chosen);

@@ -4,7 +4,7 @@ namespace Relaxnative.Build;
 /// Compiles C, C++ and Rust sources into shared libraries through the content-hash cache. Returns paths;
 /// loads nothing. All members are thread-safe and may be called from several processes at once.
 /// </summary>
-public static class NativeBuilder
+internal static class NativeBuilder
 {
     /// <summary>
     /// Returns a shared library built from <paramref name="sourcePath"/>: a prebuilt one whose key matches

@@ -1,7 +1,7 @@
 namespace Relaxnative.Build;
 
 /// <summary>Maps source file extensions to <see cref="SourceLanguage"/>.</summary>
-public static class SourceLanguages
+internal static class SourceLanguages
 {
     /// <summary>Gets the extensions this room compiles, with their leading dot.</summary>
     public static IReadOnlyList<string> Extensions { get; } = [".c", ".cpp", ".cc", ".cxx", ".rs", ".h", ".hpp", ".hh", ".hxx"];

@@ -13,7 +13,7 @@ namespace Relaxnative.Build;
 /// process), so the warm build path launches no process. Languages are discovered independently: a broken
 /// C compiler never affects Rust. All members are thread-safe.
 /// </remarks>
-public sealed class ToolchainLocator
+internal sealed class ToolchainLocator
 {
     private static readonly TimeSpan s_probeTimeout = TimeSpan.FromSeconds(20);
 

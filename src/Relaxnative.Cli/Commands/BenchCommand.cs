@@ -26,7 +26,7 @@ internal static class BenchCommand
         var size = CommonOptions.Count("--size", 4096, 1, "Elements in each synthesised buffer; integers right after a pointer get this count (matmul: the matrix order is its square root).");
         var iterations = CommonOptions.Count("--iterations", 10_000, 1, "Measured calls.");
         var warmup = CommonOptions.Count("--warmup", 100, 0, "Calls before measuring.");
-        var isolation = CommonOptions.Isolation("in-process", "Where calls run (process falls back to in-process in this build).");
+        var isolation = CommonOptions.Isolation("in-process", "Where calls run: in-process, worker (native worker threads) or process (a helper process; a crash is an error, not the end).");
         var traditional = new Option<bool>("--traditional") { Description = "Also run a plain C# version (known kernels: " + string.Join(", ", KnownKernels.Names) + ") and print the speed-up." };
         var json = CommonOptions.Json();
         var command = new Command("bench", "Measure calls per second and per-call time (mean, median, p95, min) of a function with synthesised arguments.")

@@ -22,7 +22,7 @@ internal static class RunCommand
             Description = "The arguments, converted by the C parameter types: integers (decimal or 0x hex), floats, true/false, strings for const char*. Put -- before negative numbers.",
             Arity = ArgumentArity.ZeroOrMore,
         };
-        var isolation = CommonOptions.Isolation("in-process", "Where the call runs (process falls back to in-process in this build).");
+        var isolation = CommonOptions.Isolation("in-process", "Where the call runs: in-process, worker (native worker threads) or process (a helper process; a crash is an error, not the end).");
         var json = CommonOptions.Json();
         var command = new Command("run", "Call a function from the shell and print its result as the last line (nothing for void).")
         {

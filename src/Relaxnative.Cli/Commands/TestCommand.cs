@@ -16,7 +16,7 @@ internal static class TestCommand
     {
         var path = new Argument<string>("path") { Description = "A test file, or a folder whose .c files hold tests and the code under test." };
         var isolation = CommonOptions.Isolation("process",
-            "Where tests run: process (each crash fails one test; falls back to in-process in this build), worker (native worker threads) or in-process.");
+            "Where tests run: process (a helper process; each crash fails one test), worker (native worker threads) or in-process.");
         var json = CommonOptions.Json();
         var command = new Command("test", "Run native tests: int test_*(void) passes on 0, const char* test_*(void) on NULL or \"\". Ends with 'N passed, N failed'; exits 1 on any failure.")
         {

@@ -2,7 +2,7 @@ namespace Relaxnative.Isolation.Process;
 
 /// <summary>A helper process started.</summary>
 /// <param name="processId">The helper's process id.</param>
-public sealed class HelperStartedEventArgs(int processId) : EventArgs
+internal sealed class HelperStartedEventArgs(int processId) : EventArgs
 {
     /// <summary>The helper's process id.</summary>
     public int ProcessId { get; } = processId;
@@ -12,7 +12,7 @@ public sealed class HelperStartedEventArgs(int processId) : EventArgs
 /// <param name="processId">The helper's process id.</param>
 /// <param name="exitCode">Its exit code as .NET reports it (128 + signal for a signal).</param>
 /// <param name="signal">The signal that killed it (<c>"SIGSEGV"</c>), or null.</param>
-public sealed class HelperExitedEventArgs(int processId, int exitCode, string? signal) : EventArgs
+internal sealed class HelperExitedEventArgs(int processId, int exitCode, string? signal) : EventArgs
 {
     /// <summary>The helper's process id.</summary>
     public int ProcessId { get; } = processId;
@@ -26,7 +26,7 @@ public sealed class HelperExitedEventArgs(int processId, int exitCode, string? s
 
 /// <summary>A call is about to be sent to the helper.</summary>
 /// <param name="function">The function called.</param>
-public sealed class CallDispatchedEventArgs(NativeFunction function) : EventArgs
+internal sealed class CallDispatchedEventArgs(NativeFunction function) : EventArgs
 {
     /// <summary>The function called.</summary>
     public NativeFunction Function { get; } = function;

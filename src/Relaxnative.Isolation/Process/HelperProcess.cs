@@ -55,15 +55,19 @@ internal sealed class HelperProcess : IDisposable
     /// <summary>Starts the helper and waits for its Hello frame.</summary>
     internal static HelperProcess Start(string hostPath, ProcessIsolationOptions options, FrameReader reader)
     {
-        var start = new ProcessStartInfo(HostLocator.FindDotnet())
+        HelperLaunch launch = HostLocator.ForHostPath(hostPath);
+        var start = new ProcessStartInfo(launch.FileName)
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add("exec");
-        start.ArgumentList.Add(hostPath);
+        foreach (string argument in launch.Arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
         start.ArgumentList.Add(System.Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
         if (options.AddressSpaceLimitBytes is { } bytes)
         {
@@ -90,6 +94,11 @@ internal sealed class HelperProcess : IDisposable
         start.Environment["DOTNET_TieredPGO"] = "0";
         start.Environment["DOTNET_DbgEnableMiniDump"] = "0";
         start.Environment["DOTNET_gcServer"] = "0";
+        foreach (var (name, value) in launch.Environment)
+        {
+            start.Environment[name] = value;
+        }
+
         foreach (var (name, value) in options.Environment ?? new Dictionary<string, string?>())
         {
             if (value is null)
@@ -102,7 +111,18 @@ internal sealed class HelperProcess : IDisposable
             }
         }
 
-        var helper = new HelperProcess(HelperLauncher.Start(start));
+        HelperProcess helper;
+        try
+        {
+            helper = new HelperProcess(HelperLauncher.Start(start));
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            // The program itself could not be executed (missing, not executable, wrong format): say so, not a timeout.
+            throw new IOException(IsolationErrors.HelperStartFailed(launch.Description, IsolationErrors.ExecFailed(launch.FileName, e.NativeErrorCode, e.Message), ""), e);
+        }
+
+
         using var startTimer = new Timer(static h => ((HelperProcess)h!).Kill(), helper, options.StartTimeout, Timeout.InfiniteTimeSpan);
         try
         {
@@ -116,12 +136,16 @@ internal sealed class HelperProcess : IDisposable
         }
         catch (Exception e) when (e is IOException or InvalidDataException)
         {
+            // Only the start timer has killed it so far; a helper that exited on its own is reported with its exit code.
+            bool timedOut = helper.WasKilled;
             helper.Kill();
-            helper.WaitForExit();
-            string detail = helper.WasKilled ? $"it did not greet within {options.StartTimeout.TotalSeconds:0} s." : e.Message;
+            int exitCode = helper.WaitForExit();
+            string detail = timedOut
+                ? $"it did not greet within {options.StartTimeout.TotalSeconds:0} s."
+                : IsolationErrors.ExitedBeforeGreeting(exitCode);
             string tail = helper.StandardErrorTail();
             helper.Dispose();
-            throw new IOException(IsolationErrors.HelperStartFailed($"{start.FileName} exec {hostPath}", detail, tail), e);
+            throw new IOException(IsolationErrors.HelperStartFailed(launch.Description, detail, tail), e);
         }
     }
 

@@ -3,7 +3,7 @@ using Relaxnative.Isolation.Worker;
 
 namespace Relaxnative.Isolation.Process;
 
-public sealed partial class ProcessDispatcher
+internal sealed partial class ProcessDispatcher
 {
     private object? InvokeLocked(NativeFunction function, ReadOnlySpan<object?> args, List<LeasedBuffer>? leases)
     {

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Relaxnative.Binding;
 using Relaxnative.Isolation.Wire;
 using Relaxnative.Isolation.Worker;
@@ -10,7 +11,7 @@ namespace Relaxnative.Isolation.Process;
 /// sent as binary frames over the helper's pipes; argument data travels through shared memory. Thread-safe: calls
 /// from several threads are serialised (the helper runs one call at a time). See docs/isolation.md.
 /// </summary>
-public sealed partial class ProcessDispatcher : INativeDispatcher, ILeasedInvoker, IDisposable, IAsyncDisposable
+internal sealed partial class ProcessDispatcher : INativeDispatcher, ILeasedInvoker, IDisposable, IAsyncDisposable
 {
     private static int s_modules;
 
@@ -116,6 +117,8 @@ public sealed partial class ProcessDispatcher : INativeDispatcher, ILeasedInvoke
     /// <exception cref="NotSupportedException">A delegate was passed for a callback parameter.</exception>
     /// <exception cref="ArgumentException">An argument cannot cross into the helper (the message names it), a pointer is
     /// from another module or an earlier helper, or a NativePointer's memory is not readable in this process.</exception>
+    [RequiresDynamicCode(CodeGeneration.Calls)]
+    [RequiresUnreferencedCode(CodeGeneration.Calls)]
     public object? Invoke(NativeFunction function, ReadOnlySpan<object?> args)
     {
         ArgumentNullException.ThrowIfNull(function);
@@ -151,6 +154,8 @@ public sealed partial class ProcessDispatcher : INativeDispatcher, ILeasedInvoke
     }
 
     /// <inheritdoc/>
+    [RequiresDynamicCode(CodeGeneration.Calls)]
+    [RequiresUnreferencedCode(CodeGeneration.Calls)]
     public Task<object?> InvokeAsync(NativeFunction function, object?[] args, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(function);

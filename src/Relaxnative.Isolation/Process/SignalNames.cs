@@ -1,7 +1,7 @@
 namespace Relaxnative.Isolation.Process;
 
 /// <summary>Linux signal numbers and names, and how .NET reports a child killed by a signal (exit code 128 + signal).</summary>
-public static class SignalNames
+internal static class SignalNames
 {
     /// <summary>The name of signal <paramref name="signal"/> (<c>11</c>: <c>"SIGSEGV"</c>), or <c>"SIG&lt;n&gt;"</c>.</summary>
     public static string Name(int signal) => signal switch

@@ -9,7 +9,7 @@ namespace Relaxnative.Isolation.Wire;
 /// <param name="Target">The slot index, or the byte offset of the word in <paramref name="TargetRegionId"/>.</param>
 /// <param name="RegionId">The region the pointer points into.</param>
 /// <param name="Offset">The byte offset of the pointee in <paramref name="RegionId"/>.</param>
-public readonly record struct Fixup(int TargetRegionId, long Target, int RegionId, long Offset)
+internal readonly record struct Fixup(int TargetRegionId, long Target, int RegionId, long Offset)
 {
     /// <summary>A pointer into <paramref name="regionId"/> at <paramref name="offset"/>, for argument slot <paramref name="slot"/>.</summary>
     public static Fixup ForSlot(int slot, int regionId, long offset) => new(-1, slot, regionId, offset);

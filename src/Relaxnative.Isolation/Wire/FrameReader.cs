@@ -7,7 +7,7 @@ namespace Relaxnative.Isolation.Wire;
 /// Reads one frame at a time from a stream into a reusable buffer, then hands out its fields in order. Not
 /// thread-safe; one reader per pipe.
 /// </summary>
-public sealed class FrameReader
+internal sealed class FrameReader
 {
     /// <summary>The largest payload accepted (frames never carry argument data, so they stay small).</summary>
     public const int MaxPayload = 64 << 20;

@@ -1,7 +1,7 @@
 namespace Relaxnative.Isolation.Wire;
 
 /// <summary>The kind of a frame on the helper's pipes. One byte on the wire, after the payload length.</summary>
-public enum FrameType : byte
+internal enum FrameType : byte
 {
     /// <summary>Helper to host, once at start: the helper's process id (int32).</summary>
     Hello = 1,

@@ -7,7 +7,7 @@ namespace Relaxnative.Isolation.Wire;
 /// Builds one frame at a time in a reusable buffer: <c>int32 payload length | byte type | payload</c>, little-endian.
 /// Not thread-safe; one writer per pipe, used under the caller's lock. Reused across calls so a call allocates nothing.
 /// </summary>
-public sealed class FrameWriter
+internal sealed class FrameWriter
 {
     private const int HeaderSize = 5;
     private byte[] _buffer = new byte[256];

@@ -1,7 +1,7 @@
 namespace Relaxnative.Isolation.Wire;
 
 /// <summary>How a call ended in the helper.</summary>
-public enum ResultStatus : byte
+internal enum ResultStatus : byte
 {
     /// <summary>The call returned; the slot holds the result (and the text a returned C string, if any).</summary>
     Ok = 0,

@@ -5,7 +5,7 @@ namespace Relaxnative.Isolation.Wire;
 /// Frames are <c>int32 payload length | byte type | payload</c>, little-endian. Argument data never travels in a
 /// frame: only slots (8 bytes per argument) and fixups that point into shared memory.
 /// </summary>
-public static class WireProtocol
+internal static class WireProtocol
 {
     /// <summary>Writes <see cref="FrameType.Hello"/>.</summary>
     public static void WriteHello(FrameWriter writer, int processId)

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Relaxnative.Binding;
 
 namespace Relaxnative.Isolation.Worker;
@@ -5,8 +6,7 @@ namespace Relaxnative.Isolation.Worker;
 /// <summary>One queued call: the function, its arguments, the leases taken for it, and the task to complete.</summary>
 internal sealed class WorkItem : TaskCompletionSource<object?>
 {
-    private readonly NativeFunction _function;
-    private readonly ILeasedInvoker? _dispatcher;
+    private readonly Call _call;
     private readonly object?[] _args;
     private readonly CancellationTokenRegistration _registration;
     private List<LeasedBuffer>? _leases;
@@ -15,6 +15,12 @@ internal sealed class WorkItem : TaskCompletionSource<object?>
     private Exception? _exception;
     private bool _skipped;
 
+    // The call is bound where the item is made (an API that declares run-time code generation), so the worker
+    // thread that runs it needs no such declaration of its own.
+    private delegate object? Call(object?[] args, List<LeasedBuffer>? leases);
+
+    [RequiresDynamicCode(CodeGeneration.Calls)]
+    [RequiresUnreferencedCode(CodeGeneration.Calls)]
     internal WorkItem(NativeFunction function, object?[] args, List<LeasedBuffer>? leases, CancellationToken cancellationToken,
         ILeasedInvoker? dispatcher)
         // Continuations run inline on the worker that completed the call: handing them to the thread pool costs a
@@ -22,8 +28,8 @@ internal sealed class WorkItem : TaskCompletionSource<object?>
         // should hop off with Task.Yield or ConfigureAwait(ConfigureAwaitOptions.ForceYielding).
         : base(TaskCreationOptions.None)
     {
-        _dispatcher = dispatcher;
-        _function = function;
+        _call = dispatcher is not null ? (a, l) => dispatcher.InvokeLeased(function, a, l)
+            : (a, l) => l is null ? function.InvokeInProcess(a) : function.InvokeInProcess(ArgumentLeases.Addresses(a));
         _args = args;
         _leases = leases;
         if (cancellationToken.CanBeCanceled)
@@ -44,9 +50,7 @@ internal sealed class WorkItem : TaskCompletionSource<object?>
         _registration.Dispose();
         try
         {
-            _result = _dispatcher is not null ? _dispatcher.InvokeLeased(_function, _args, _leases)
-                : _leases is null ? _function.InvokeInProcess(_args)
-                : _function.InvokeInProcess(ArgumentLeases.Addresses(_args));
+            _result = _call(_args, _leases);
         }
         catch (Exception e)
         {

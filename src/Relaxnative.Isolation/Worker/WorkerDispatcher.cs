@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Relaxnative.Binding;
 
 namespace Relaxnative.Isolation.Worker;
@@ -7,7 +8,7 @@ namespace Relaxnative.Isolation.Worker;
 /// <see cref="ExecutionMode.Sync"/> functions, run on the caller; asynchronous calls of
 /// <see cref="ExecutionMode.Async"/> functions run on a <see cref="WorkerPool"/>. Thread-safe.
 /// </summary>
-public sealed class WorkerDispatcher : INativeDispatcher, IDisposable
+internal sealed class WorkerDispatcher : INativeDispatcher, IDisposable
 {
     private readonly bool _ownsPool;
 
@@ -37,6 +38,8 @@ public sealed class WorkerDispatcher : INativeDispatcher, IDisposable
         new(library, address, signature, mode, cost, isTrivial, this);
 
     /// <inheritdoc/>
+    [RequiresDynamicCode(CodeGeneration.Calls)]
+    [RequiresUnreferencedCode(CodeGeneration.Calls)]
     public object? Invoke(NativeFunction function, ReadOnlySpan<object?> args)
     {
         ArgumentNullException.ThrowIfNull(function);
@@ -44,6 +47,8 @@ public sealed class WorkerDispatcher : INativeDispatcher, IDisposable
     }
 
     /// <inheritdoc/>
+    [RequiresDynamicCode(CodeGeneration.Calls)]
+    [RequiresUnreferencedCode(CodeGeneration.Calls)]
     public Task<object?> InvokeAsync(NativeFunction function, object?[] args, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(function);

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Collections.Concurrent;
 using Relaxnative.Binding;
 
@@ -9,7 +10,7 @@ namespace Relaxnative.Isolation.Worker;
 /// <see cref="Dispose"/> stops the threads after the calls already running; calls still queued fail with
 /// <see cref="ObjectDisposedException"/>.
 /// </summary>
-public sealed class WorkerPool : IDisposable
+internal sealed class WorkerPool : IDisposable
 {
     // An idle worker polls the queue this long before sleeping on the semaphore: calls that follow each other closely
     // then cost no thread wake-up, the dominant cost of a short call (WorkerBenchmarks.Worker_InvokeAsync).
@@ -53,10 +54,14 @@ public sealed class WorkerPool : IDisposable
     /// before the call starts cancels the task; a started call runs to completion.
     /// </summary>
     /// <exception cref="ObjectDisposedException">The pool was disposed.</exception>
+    [RequiresDynamicCode(CodeGeneration.Calls)]
+    [RequiresUnreferencedCode(CodeGeneration.Calls)]
     public Task<object?> Enqueue(NativeFunction function, object?[] args, CancellationToken cancellationToken = default) =>
         Enqueue(function, args, cancellationToken, dispatcher: null);
 
     /// <summary>As <see cref="Enqueue(NativeFunction, object?[], CancellationToken)"/>, running the call through <paramref name="dispatcher"/>.</summary>
+    [RequiresDynamicCode(CodeGeneration.Calls)]
+    [RequiresUnreferencedCode(CodeGeneration.Calls)]
     internal Task<object?> Enqueue(NativeFunction function, object?[] args, CancellationToken cancellationToken, ILeasedInvoker? dispatcher)
     {
         ArgumentNullException.ThrowIfNull(function);

@@ -8,7 +8,7 @@ namespace Relaxnative.Memory.Heap;
 /// keeps the counters behind <c>Native.Stats</c>, and records allocations for leak reports. The facade's
 /// <c>Native.Alloc</c> and <see cref="NativeArena"/> call it. Thread-safe.
 /// </summary>
-public static unsafe class NativeHeap
+internal static unsafe class NativeHeap
 {
     /// <summary>The largest supported <see cref="AllocOptions.Alignment"/>, in bytes (one page).</summary>
     public const int MaxAlignment = 4096;

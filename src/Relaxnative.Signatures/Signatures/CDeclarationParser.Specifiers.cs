@@ -1,7 +1,7 @@
 namespace Relaxnative.Signatures;
 
 /// <summary>Declaration specifiers: the base type words in any legal order, qualifiers, attributes.</summary>
-public sealed partial class CDeclarationParser
+internal sealed partial class CDeclarationParser
 {
     private CDeclarator ParseSpecifiers(Context context)
     {

@@ -1,7 +1,7 @@
 namespace Relaxnative.Signatures;
 
 /// <summary>Collects the type words of one declaration and maps their combination to a type.</summary>
-public sealed partial class CDeclarationParser
+internal sealed partial class CDeclarationParser
 {
     private sealed class TypeWords
     {

@@ -1,7 +1,7 @@
 namespace Relaxnative.Signatures;
 
 /// <summary>Turning declarators into <see cref="CType"/>s, and error helpers.</summary>
-public sealed partial class CDeclarationParser
+internal sealed partial class CDeclarationParser
 {
     private const string UnbalancedHint = "Parentheses are unbalanced: every '(' needs a matching ')'.";
 

@@ -7,7 +7,7 @@ namespace Relaxnative.Signatures;
 /// Every failure is a <see cref="CParseException"/> with a column and, where one applies, a hint.
 /// Stateless to callers and safe to use from any thread.
 /// </summary>
-public sealed partial class CDeclarationParser
+internal sealed partial class CDeclarationParser
 {
     private const int MaxNesting = 32;
 

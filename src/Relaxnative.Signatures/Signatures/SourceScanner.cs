@@ -8,7 +8,7 @@ namespace Relaxnative.Signatures;
 /// a definition it cannot handle is listed in <see cref="SourceScanResult.Skipped"/> with the reason.
 /// Thread-safe.
 /// </summary>
-public static partial class SourceScanner
+internal static partial class SourceScanner
 {
     /// <summary>
     /// Scans C or C++ source for function definitions with external linkage. Skips comments, literals,

@@ -7,7 +7,7 @@ namespace Relaxnative.Diagnostics;
 /// dotnet-trace and in-process <see cref="EventListener"/>s. Events cost a branch when nobody listens.
 /// </summary>
 [EventSource(Name = "Relaxnative")]
-public sealed class RelaxnativeEventSource : EventSource
+internal sealed class RelaxnativeEventSource : EventSource
 {
     /// <summary>The one instance.</summary>
     public static readonly RelaxnativeEventSource Log = new();

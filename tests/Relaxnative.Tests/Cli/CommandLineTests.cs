@@ -31,6 +31,37 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public void MistypedCommand_SuggestsTheClosestCommand()
+    {
+        var result = CliRunner.Run("inspct", "x.c");
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("Did you mean 'relaxnative inspect'?", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MissingArgument_NamedOnce()
+    {
+        var result = CliRunner.Run("inspect");
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("file", result.StandardError, StringComparison.Ordinal);
+        var errorLines = result.StandardError.Split('\n').Where(l => l.Contains("error", StringComparison.OrdinalIgnoreCase)).ToList();
+        Assert.Equal(errorLines.Count, errorLines.Distinct().Count());
+    }
+
+    [Fact]
+    public void JsonFlag_Failure_WritesJsonErrorDocument()
+    {
+        var result = CliRunner.Run("inspect", "/nonexistent/kernel.c", "--json");
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        using var document = System.Text.Json.JsonDocument.Parse(result.StandardOutput);
+        Assert.Contains("/nonexistent/kernel.c", document.RootElement.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal(2, document.RootElement.GetProperty("exitCode").GetInt32());
+    }
+
+    [Fact]
     public void UnknownOption_ExitsTwo()
     {
         var result = CliRunner.Run("doctor", "--frobnicate");

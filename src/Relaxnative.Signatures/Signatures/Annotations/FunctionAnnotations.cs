@@ -6,7 +6,7 @@ namespace Relaxnative.Signatures;
 /// <param name="IsTrivial">Whether <c>@trivial</c> was written.</param>
 /// <param name="Problem">A misuse to report instead of binding (both <c>@sync</c> and <c>@async</c>, an unknown or
 /// conflicting <c>@cost</c>), naming the function; <see langword="null"/> when the annotations are valid.</param>
-public sealed record FunctionAnnotations(ExecutionMode? Mode, NativeCost Cost, bool IsTrivial, string? Problem)
+internal sealed record FunctionAnnotations(ExecutionMode? Mode, NativeCost Cost, bool IsTrivial, string? Problem)
 {
     /// <summary>No annotations.</summary>
     public static FunctionAnnotations None { get; } = new(null, NativeCost.Unspecified, false, null);

@@ -5,7 +5,7 @@ namespace Relaxnative.Signatures;
 /// <see cref="CDeclarationModel"/> found in it. The preprocessor removes comments, so annotations are read from the
 /// original text at the lines the line markers give. Pure and thread-safe.
 /// </summary>
-public static class SourceAnnotations
+internal static class SourceAnnotations
 {
     /// <summary>
     /// Returns the annotations of each definition: the comment block directly above its line (no blank line or code

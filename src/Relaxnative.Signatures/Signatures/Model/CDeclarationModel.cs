@@ -5,7 +5,7 @@ namespace Relaxnative.Signatures;
 /// records, enums and what could not be represented (<see cref="Skipped"/>), each with its original file and line.
 /// Immutable; lookups are hash-based and safe to use from any thread.
 /// </summary>
-public sealed class CDeclarationModel
+internal sealed class CDeclarationModel
 {
     // Plain dictionaries, never written after construction (so safe for concurrent readers): a warm load builds them
     // once per model, and building a frozen dictionary costs several times more than the lookups it would save.

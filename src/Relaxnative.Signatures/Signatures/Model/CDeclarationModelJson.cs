@@ -5,7 +5,7 @@ namespace Relaxnative.Signatures;
 /// manifest can carry the declarations and a warm load neither preprocesses nor parses. Types are stored once in a table
 /// and referenced by index, so reading is linear in the size of the model. Pure and thread-safe.
 /// </summary>
-public static class CDeclarationModelJson
+internal static class CDeclarationModelJson
 {
     /// <summary>The format version written by <see cref="Serialize"/>; <see cref="Deserialize"/> refuses any other.</summary>
     public const int FormatVersion = 1;

@@ -5,4 +5,4 @@ namespace Relaxnative.Signatures;
 /// <param name="Value">Its value, or <see langword="null"/> when its expression could not be evaluated.</param>
 /// <param name="UnknownReason">Why <see cref="Value"/> is unknown (for example <c>'sizeof(struct s)' needs the
 /// compiler's layout</c>); <see langword="null"/> when the value is known.</param>
-public sealed record CEnumConstant(string Name, long? Value, string? UnknownReason);
+internal sealed record CEnumConstant(string Name, long? Value, string? UnknownReason);

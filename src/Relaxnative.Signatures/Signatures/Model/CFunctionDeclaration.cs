@@ -15,7 +15,7 @@ namespace Relaxnative.Signatures;
 /// <param name="HasCLinkage">Whether the function has C linkage: always in C; in C++ inside <c>extern "C"</c>,
 /// after <c>extern "C"</c>, from a line marker's flag 4, or inherited from an earlier declaration.</param>
 /// <param name="Location">The original file and line of the declaration.</param>
-public sealed record CFunctionDeclaration(
+internal sealed record CFunctionDeclaration(
     CFunctionSignature Signature,
     CStorageClass Storage,
     bool IsInline,

@@ -1,7 +1,7 @@
 namespace Relaxnative.Signatures;
 
 /// <summary>How to read a preprocessed translation unit.</summary>
-public sealed record CParseOptions
+internal sealed record CParseOptions
 {
     /// <summary>The default: C.</summary>
     public static CParseOptions C { get; } = new();

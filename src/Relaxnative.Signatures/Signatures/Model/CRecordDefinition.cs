@@ -12,7 +12,7 @@ namespace Relaxnative.Signatures;
 /// <param name="IsPacked">Whether <c>__attribute__((packed))</c> applies to the record.</param>
 /// <param name="AlignmentBytes">The alignment from <c>__attribute__((aligned(N)))</c> in bytes, or <see langword="null"/>.</param>
 /// <param name="Location">The original file and line of the definition.</param>
-public sealed record CRecordDefinition(
+internal sealed record CRecordDefinition(
     CRecordKind Kind,
     string? Tag,
     string Key,

@@ -1,7 +1,7 @@
 namespace Relaxnative.Signatures;
 
 /// <summary>Whether a record is a <c>struct</c> or a <c>union</c>.</summary>
-public enum CRecordKind
+internal enum CRecordKind
 {
     /// <summary>A <c>struct</c>: members at increasing offsets.</summary>
     Struct,

@@ -11,4 +11,4 @@ namespace Relaxnative.Signatures;
 /// or one whose size could not be evaluated. Empty when the member is not an array.</param>
 /// <param name="AlignmentBytes">The alignment from <c>__attribute__((aligned(N)))</c> or <c>_Alignas(N)</c>, in bytes, or <see langword="null"/>.</param>
 /// <param name="IsPacked">Whether <c>__attribute__((packed))</c> was written on the member.</param>
-public sealed record CRecordMember(string? Name, CType Type, int? BitWidth, IReadOnlyList<long?> ArrayBounds, int? AlignmentBytes, bool IsPacked);
+internal sealed record CRecordMember(string? Name, CType Type, int? BitWidth, IReadOnlyList<long?> ArrayBounds, int? AlignmentBytes, bool IsPacked);

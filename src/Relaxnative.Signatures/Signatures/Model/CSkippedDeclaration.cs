@@ -8,4 +8,4 @@ namespace Relaxnative.Signatures;
 /// <param name="Reason">Why the declaration is not in the model, in full sentences.</param>
 /// <param name="Location">The original file and line of the declaration.</param>
 /// <param name="IsFunction">Whether the declaration declares (or looks like it declares) a function.</param>
-public sealed record CSkippedDeclaration(string Name, string Reason, CSourceLocation Location, bool IsFunction);
+internal sealed record CSkippedDeclaration(string Name, string Reason, CSourceLocation Location, bool IsFunction);

@@ -8,7 +8,7 @@ namespace Relaxnative.Signatures;
 /// <param name="Line">The 1-based line in <paramref name="File"/>; 0 for the preprocessor's built-in lines.</param>
 /// <param name="IsSystemHeader">Whether the preprocessor marked the file as a system header. This says where a
 /// declaration came from; it never decides whether a function is exported.</param>
-public sealed record CSourceLocation(string File, int Line, bool IsSystemHeader)
+internal sealed record CSourceLocation(string File, int Line, bool IsSystemHeader)
 {
     /// <summary>An unknown location, used for declaration strings that did not come from a file.</summary>
     public static CSourceLocation None { get; } = new(string.Empty, 0, false);

@@ -1,7 +1,7 @@
 namespace Relaxnative.Signatures;
 
 /// <summary>The storage class written on a function declaration.</summary>
-public enum CStorageClass
+internal enum CStorageClass
 {
     /// <summary>No storage class: external linkage.</summary>
     None,

@@ -8,4 +8,4 @@ namespace Relaxnative.Signatures;
 /// <param name="ArrayBounds">For an array typedef, its bounds outermost first (<see langword="null"/> entries are
 /// unknown or empty bounds); otherwise empty.</param>
 /// <param name="Location">The original file and line.</param>
-public sealed record CTypedefDeclaration(string Name, CType Type, IReadOnlyList<long?> ArrayBounds, CSourceLocation Location);
+internal sealed record CTypedefDeclaration(string Name, CType Type, IReadOnlyList<long?> ArrayBounds, CSourceLocation Location);

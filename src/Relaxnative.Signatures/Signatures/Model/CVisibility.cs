@@ -1,7 +1,7 @@
 namespace Relaxnative.Signatures;
 
 /// <summary>The ELF symbol visibility requested by <c>__attribute__((visibility("...")))</c>.</summary>
-public enum CVisibility
+internal enum CVisibility
 {
     /// <summary><c>visibility("default")</c>: exported from a shared library.</summary>
     Default,

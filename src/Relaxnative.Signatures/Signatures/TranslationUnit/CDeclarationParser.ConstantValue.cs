@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Relaxnative.Signatures;
 
 /// <summary>Integer values of constant expressions with C's usual arithmetic conversions.</summary>
-public sealed partial class CDeclarationParser
+internal sealed partial class CDeclarationParser
 {
     /// <summary>A value with C's integer type: 32 or 64 bits, signed or unsigned.</summary>
     private readonly record struct ConstantValue(long Value, bool IsUnsigned, bool IsLong)

@@ -5,7 +5,7 @@ namespace Relaxnative.Signatures;
 /// enum constants, arithmetic, shifts, comparisons, logic, the conditional operator, casts and <c>sizeof</c>/<c>_Alignof</c>
 /// of scalar and pointer types. Anything else leaves the value unknown, with the reason; it never throws out of here.
 /// </summary>
-public sealed partial class CDeclarationParser
+internal sealed partial class CDeclarationParser
 {
     private int _limit;
 

@@ -1,7 +1,7 @@
 namespace Relaxnative.Signatures;
 
 /// <summary>Types of declared objects in a translation unit: arrays with bounds, function typedefs, mode attributes.</summary>
-public sealed partial class CDeclarationParser
+internal sealed partial class CDeclarationParser
 {
     /// <summary>The type of a typedef or member: the element type and bounds of an array, or a function type held as a function pointer.</summary>
     private (CType Type, IReadOnlyList<long?> Bounds, bool IsFunctionType) ToDeclaredType(CDeclarator declarator)

@@ -1,7 +1,7 @@
 namespace Relaxnative.Signatures;
 
 /// <summary>Struct, union and enum specifiers of a translation unit: tags, member lists and enumerator lists.</summary>
-public sealed partial class CDeclarationParser
+internal sealed partial class CDeclarationParser
 {
     /// <summary>
     /// Reads <c>struct/union/enum [attributes] [tag] [{ ... }] [attributes]</c> from the keyword; returns the tag (a synthetic

@@ -1,7 +1,7 @@
 namespace Relaxnative.Signatures;
 
 /// <summary>Typedef names in scope: the model given to a declaration string, or the typedefs a translation unit declared so far.</summary>
-public sealed partial class CDeclarationParser
+internal sealed partial class CDeclarationParser
 {
     /// <summary>Whether a word is reserved here: in a C translation unit C++-only words (<c>class</c>) are identifiers.</summary>
     private bool IsKeyword(string text) =>

@@ -1,7 +1,7 @@
 namespace Relaxnative.Signatures;
 
 /// <summary>Balanced skipping in a translation unit: bodies, initializers, and declarations that cannot be read.</summary>
-public sealed partial class CDeclarationParser
+internal sealed partial class CDeclarationParser
 {
     /// <summary>Moves past the '}' matching the '{' at the current token (or to the end).</summary>
     private void SkipToClosingBrace()

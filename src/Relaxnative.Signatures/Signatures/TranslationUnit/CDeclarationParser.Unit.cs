@@ -5,7 +5,7 @@ namespace Relaxnative.Signatures;
 /// parsed by the same specifier and declarator code as declaration strings; a declaration that fails becomes a
 /// <see cref="CSkippedDeclaration"/> and parsing resumes after it, so one odd declaration never hides the rest.
 /// </summary>
-public sealed partial class CDeclarationParser
+internal sealed partial class CDeclarationParser
 {
     private const int MaxBlockNesting = 64;
 

@@ -8,7 +8,7 @@ namespace Relaxnative.Signatures;
 /// Never throws for any input except <see langword="null"/>. Time is linear in the length of the text.
 /// Pure and thread-safe (each call has its own state).
 /// </summary>
-public static class CTranslationUnitParser
+internal static class CTranslationUnitParser
 {
     /// <summary>Parses preprocessed C (or, with <see cref="CParseOptions.IsCpp"/>, the C subset of preprocessed C++).</summary>
     /// <param name="preprocessedText">The preprocessor's output, with or without line markers.</param>
