@@ -14,7 +14,7 @@ namespace Relaxnative.Benchmarks.Build;
 /// </summary>
 [CategoriesColumn]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
-[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 6, invocationCount: 1)]
+// Job from the command line (see bench/results/2026-11-30-load.md): one invocation per iteration, each on a fresh cache.
 public class ColdMultiFileLoadBenchmarks
 {
     private const int FileCount = 8;

@@ -15,7 +15,7 @@ namespace Relaxnative.Benchmarks.Build;
 [MemoryDiagnoser]
 [CategoriesColumn]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory, BenchmarkLogicalGroupRule.ByParams)]
-[SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 8)]
+// Job from the command line (see bench/results/2026-11-30-load.md): --inProcess --warmupCount 2 --iterationCount 8.
 public class WarmNativeLoadBenchmarks
 {
     private string _source = "";
