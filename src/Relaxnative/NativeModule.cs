@@ -117,21 +117,19 @@ public sealed partial class NativeModule : IDisposable, IAsyncDisposable
     /// <exception cref="CParseException">The declaration does not parse; the message shows where.</exception>
     /// <exception cref="NativeBindingException">The symbol is missing, the declaration has unsupported parts (all listed), or it
     /// disagrees with the declaration the module knows (both are shown, with the header's file:line).</exception>
+    /// <exception cref="ArgumentException"><see cref="BindOptions.Mode"/> is Async in an <see cref="IsolationMode.InProcess"/> module, which has no workers to run it on.</exception>
     /// <exception cref="ObjectDisposedException">The module was disposed.</exception>
     public NativeFunction Bind(string declaration, BindOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(declaration);
         var signature = ParseAgainstKnown(declaration, out var symbol);
-        return Bind(signature, options ?? BindOptions.Default, symbol);
+        options ??= BindOptions.Default;
+        RefuseAsyncInProcess(signature, options);
+        return Bind(signature, options, symbol);
     }
 
-    /// <summary>Binds a parsed signature.</summary>
-    /// <exception cref="NativeBindingException">The symbol is missing, or the signature has unsupported parts.</exception>
-    /// <exception cref="ArgumentException"><see cref="BindOptions.Mode"/> is Async in an <see cref="IsolationMode.InProcess"/> module, which has no workers to run it on.</exception>
-    public NativeFunction Bind(CFunctionSignature signature, BindOptions options)
+    private void RefuseAsyncInProcess(CFunctionSignature signature, BindOptions options)
     {
-        ArgumentNullException.ThrowIfNull(signature);
-        ArgumentNullException.ThrowIfNull(options);
         if (options.Mode == ExecutionMode.Async && Isolation == IsolationMode.InProcess)
         {
             // Reporting Async while running on the caller would be a silent lie; the loader's annotations are a
@@ -141,7 +139,16 @@ public sealed partial class NativeModule : IDisposable, IAsyncDisposable
                 "calls every function on the caller. Open or load the library with IsolationMode.Worker (the default) to run Async functions on worker threads.",
                 nameof(options));
         }
+    }
 
+    /// <summary>Binds a parsed signature.</summary>
+    /// <exception cref="NativeBindingException">The symbol is missing, or the signature has unsupported parts.</exception>
+    /// <exception cref="ArgumentException"><see cref="BindOptions.Mode"/> is Async in an <see cref="IsolationMode.InProcess"/> module, which has no workers to run it on.</exception>
+    public NativeFunction Bind(CFunctionSignature signature, BindOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(signature);
+        ArgumentNullException.ThrowIfNull(options);
+        RefuseAsyncInProcess(signature, options);
         return Bind(signature, options, signature.Name);
     }
 
