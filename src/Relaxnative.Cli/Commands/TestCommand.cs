@@ -41,7 +41,9 @@ internal static class TestCommand
                 Build = new BuildOptions { Sources = file.Sources, IncludePaths = [TestRunner.HeaderFolder] },
             };
             using var module = ModuleLoading.Load(file.Path, options, json);
-            foreach (var test in file.Tests)
+            // What the load bound from its own declaration model is the truth; discovery only chose the files.
+            var tests = module.Declarations is { } model ? TestDiscovery.TestsIn(model, file.Path) : file.Tests;
+            foreach (var test in tests)
             {
                 var outcome = TestRunner.Run(module, Path.GetFileName(file.Path), test);
                 outcomes.Add(outcome);

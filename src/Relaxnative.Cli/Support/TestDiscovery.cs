@@ -1,3 +1,4 @@
+using Relaxnative.Build;
 using Relaxnative.Signatures;
 
 namespace Relaxnative.Cli.Support;
@@ -46,8 +47,10 @@ internal static class TestDiscovery
             throw CliException.Usage($"No such file or folder: '{path}' (looked at '{full}').", "Pass a test file or a folder of .c files.");
         }
 
+        // The compiler's preprocessor and the translation-unit parser decide what a file defines (the same pipeline a
+        // load runs), so tests inside comments, strings or #if 0 are not tests, and macros that produce them are.
         var scanned = Directory.EnumerateFiles(folder, "*.c").Concat(candidates).Distinct().Order(StringComparer.Ordinal)
-            .ToDictionary(f => f, f => TestsIn(File.ReadAllText(f)));
+            .ToDictionary(f => f, f => TestsIn(Declarations(f), f));
         string[] codeUnderTest = [.. scanned.Where(s => s.Value.Count == 0).Select(s => s.Key)];
         var files = candidates.Where(c => scanned[c].Count > 0)
             .Select(c => new TestFile(c, scanned[c], [.. codeUnderTest.Where(s => s != c)]))
@@ -61,12 +64,17 @@ internal static class TestDiscovery
         return files;
     }
 
-    /// <summary>The tests a C source defines, in source order.</summary>
-    public static IReadOnlyList<NativeTest> TestsIn(string sourceText)
+    /// <summary>
+    /// The tests <paramref name="file"/> defines, in line order: definitions located in that file (not in headers it
+    /// includes) named <c>test_*</c>, without parameters, returning <c>int</c> or a character pointer.
+    /// </summary>
+    /// <param name="model">The declarations of a translation unit or of a loaded module.</param>
+    /// <param name="file">The full path of the test file.</param>
+    public static IReadOnlyList<NativeTest> TestsIn(CDeclarationModel model, string file)
     {
-        var scan = SourceScanner.ScanC(sourceText, isCpp: false);
+        var full = Path.GetFullPath(file);
         var tests = new List<NativeTest>();
-        foreach (var function in scan.Functions)
+        foreach (var function in model.Functions.Where(f => f.IsDefinition && f.CanBeExported && SameFile(f.Location.File, full)).OrderBy(f => f.Location.Line))
         {
             var signature = function.Signature;
             if (!signature.Name.StartsWith("test_", StringComparison.Ordinal) || signature.Parameters.Count != 0 || signature.IsVariadic)
@@ -77,14 +85,25 @@ internal static class TestDiscovery
             var returns = signature.ReturnType;
             if (returns.Kind == CTypeKind.Int32)
             {
-                tests.Add(new NativeTest(signature.Name, NativeTestKind.Int, function.Line));
+                tests.Add(new NativeTest(signature.Name, NativeTestKind.Int, function.Location.Line));
             }
             else if (returns.IsCharPointer)
             {
-                tests.Add(new NativeTest(signature.Name, NativeTestKind.Message, function.Line));
+                tests.Add(new NativeTest(signature.Name, NativeTestKind.Message, function.Location.Line));
             }
         }
 
         return tests;
+    }
+
+    private static bool SameFile(string located, string full) =>
+        located.Length > 0 && string.Equals(Path.GetFullPath(located), full, StringComparison.Ordinal);
+
+    /// <summary>Preprocesses one file as its test build does (with <c>relaxnative_test.h</c> on the include path) and parses it.</summary>
+    private static CDeclarationModel Declarations(string file)
+    {
+        var options = new BuildOptions { IncludePaths = [TestRunner.HeaderFolder] };
+        var unit = HeaderPreprocessor.PreprocessSourcesAsync([file], options, CancellationToken.None).GetAwaiter().GetResult()[0];
+        return CTranslationUnitParser.Parse(unit.Text, CParseOptions.C);
     }
 }

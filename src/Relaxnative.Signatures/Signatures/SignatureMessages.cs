@@ -21,15 +21,6 @@ internal static class SignatureMessages
     public static string ConflictingCost(string name) =>
         $"'{name}' has more than one @cost annotation with different values; keep one.";
 
-    public static string InlineWithoutExtern(string name) =>
-        $"'{name}' is declared inline without static or extern: C does not guarantee an exported symbol for it. Remove 'inline', or declare it 'extern inline'.";
-
-    public static string HiddenVisibility(string name) =>
-        $"'{name}' has hidden visibility, so the library does not export it. Remove visibility(\"hidden\") to bind it.";
-
-    public static string Unparsable(string parseMessage) =>
-        "Its declaration cannot be parsed: " + parseMessage;
-
     public static string RustAbi(string name) =>
         $"'{name}' is #[no_mangle] but uses the Rust ABI. Declare it 'pub extern \"C\" fn {name}(...)' to call it from .NET.";
 

@@ -3,31 +3,13 @@ using System.Text;
 namespace Relaxnative.Signatures;
 
 /// <summary>
-/// Finds exported function definitions and their annotations in whole C, C++ and Rust source files.
-/// Pure: works on text only. Never throws for any input (except <see cref="ArgumentNullException"/>);
+/// Finds exported function definitions and their annotations in whole Rust source files (C and C++ go through the
+/// compiler's preprocessor and <see cref="CTranslationUnitParser"/> instead). Pure: works on text only. Never throws for any input (except <see cref="ArgumentNullException"/>);
 /// a definition it cannot handle is listed in <see cref="SourceScanResult.Skipped"/> with the reason.
 /// Thread-safe.
 /// </summary>
 internal static partial class SourceScanner
 {
-    /// <summary>
-    /// Scans C or C++ source for function definitions with external linkage. Skips comments, literals,
-    /// preprocessor lines, <c>static</c> functions, prototypes, type and function bodies. In C++
-    /// (<paramref name="isCpp"/>), functions outside <c>extern "C"</c> are listed as skipped, since their
-    /// symbol names are mangled; namespaces, classes, templates and member functions are ignored.
-    /// </summary>
-    /// <param name="sourceText">The whole source file.</param>
-    /// <param name="isCpp">Whether the file is C++ rather than C.</param>
-    /// <returns>The functions found, with annotations, and the skipped definitions with reasons.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="sourceText"/> is <see langword="null"/>.</exception>
-    public static SourceScanResult ScanC(string sourceText, bool isCpp)
-    {
-        ArgumentNullException.ThrowIfNull(sourceText);
-        var scan = new CScan(sourceText, isCpp);
-        scan.Run();
-        return new SourceScanResult(scan.Functions, scan.Skipped);
-    }
-
     /// <summary>
     /// Scans Rust source for <c>#[no_mangle]</c> (or <c>#[unsafe(no_mangle)]</c>) <c>extern "C"</c> functions
     /// and maps their Rust types to the C model (<c>i32</c> is <c>int32_t</c>, <c>*const c_char</c> is

@@ -1,4 +1,5 @@
 using Relaxnative.Signatures;
+using Relaxnative.Tests.Signatures;
 
 namespace Relaxnative.Tests.Examples;
 
@@ -64,14 +65,7 @@ public sealed class ExampleScanTests
         Assert.Contains("extern \"C\"", skipped.Reason, StringComparison.Ordinal);
     }
 
-    private static SourceScanResult Scan(string example)
-    {
-        var text = File.ReadAllText(ExampleLibrary.PathOf(example));
-        return Path.GetExtension(example) switch
-        {
-            ".rs" => SourceScanner.ScanRust(text),
-            ".cpp" => SourceScanner.ScanC(text, isCpp: true),
-            _ => SourceScanner.ScanC(text, isCpp: false),
-        };
-    }
+    private static SourceScanResult Scan(string example) => Path.GetExtension(example) == ".rs"
+        ? SourceScanner.ScanRust(File.ReadAllText(ExampleLibrary.PathOf(example)))
+        : CPipeline.ScanFile(ExampleLibrary.PathOf(example));
 }

@@ -92,7 +92,7 @@ public class CDeclarationParserRandomizedTests
         for (var i = 0; i < 500; i++)
         {
             var text = Soup(random) + " { " + Soup(random) + " } " + Mutate(random, Generate(random).Declaration) + " { }";
-            Assert.NotNull(SourceScanner.ScanC(text, isCpp: i % 2 == 0));
+            Assert.NotNull(CTranslationUnitParser.Parse(text, i % 2 == 0 ? CParseOptions.Cpp : CParseOptions.C));
             Assert.NotNull(SourceScanner.ScanRust("#[no_mangle] pub extern \"C\" fn " + text));
         }
     }

@@ -20,9 +20,9 @@ public class SignatureRegressionTests
     }
 
     [Fact]
-    public void ScanC_SizeTParameter_KeepsFunction()
+    public void Scan_SizeTParameter_KeepsFunction()
     {
-        var result = SourceScanner.ScanC("#include <stddef.h>\nsize_t count(const char* s, size_t n) { return n; }\n", isCpp: false);
+        var result = CPipeline.Scan("#include <stddef.h>\nsize_t count(const char* s, size_t n) { return n; }\n", isCpp: false);
 
         var function = Assert.Single(result.Functions);
         Assert.Equal(CTypeKind.UIntPtr, function.Signature.Parameters[1].Type.Kind);
@@ -48,20 +48,20 @@ public class SignatureRegressionTests
     }
 
     [Fact]
-    public void ScanC_VoidParameterList_IsFound()
+    public void Scan_VoidParameterList_IsFound()
     {
-        var result = SourceScanner.ScanC("int get(void) { return 1; }\nvoid reset( void ) { }\n", isCpp: false);
+        var result = CPipeline.Scan("int get(void) { return 1; }\nvoid reset( void ) { }\n", isCpp: false);
 
         Assert.Equal(["get", "reset"], result.Functions.Select(f => f.Signature.Name));
         Assert.All(result.Functions, f => Assert.Empty(f.Signature.Parameters));
     }
 
     [Fact]
-    public void ScanC_PointerReturningFunctions_DoNotBreakTheScan()
+    public void Scan_PointerReturningFunctions_DoNotBreakTheScan()
     {
-        const string source = "char* dup(const char* s) { return 0; }\nvoid *alloc(size_t n) { return 0; }\nint after(int a) { return a; }\n";
+        const string source = "#include <stddef.h>\nchar* dup(const char* s) { return 0; }\nvoid *alloc(size_t n) { return 0; }\nint after(int a) { return a; }\n";
 
-        var result = SourceScanner.ScanC(source, isCpp: false);
+        var result = CPipeline.Scan(source, isCpp: false);
 
         Assert.Equal(["dup", "alloc", "after"], result.Functions.Select(f => f.Signature.Name));
         Assert.True(result.Functions[0].Signature.ReturnType.IsPointer);
@@ -69,11 +69,11 @@ public class SignatureRegressionTests
     }
 
     [Fact]
-    public void ScanC_StaticHelpers_AreNotExposed()
+    public void Scan_StaticHelpers_AreNotExposed()
     {
         const string source = "static int helper(int a) { return a; }\nstatic inline int h2(int a) { return a; }\nint STATIC_OK(int a) { return helper(a); }\n";
 
-        var result = SourceScanner.ScanC(source, isCpp: false);
+        var result = CPipeline.Scan(source, isCpp: false);
 
         Assert.Equal(["STATIC_OK"], result.Functions.Select(f => f.Signature.Name));
         Assert.Empty(result.Skipped);
@@ -103,11 +103,11 @@ public class SignatureRegressionTests
     }
 
     [Fact]
-    public void ScanC_Annotations_DoNotBleedIntoNextFunction()
+    public void Scan_Annotations_DoNotBleedIntoNextFunction()
     {
         const string source = "// @async\n// @cost high\nint first(void) { return 1; }\nint second(void) { return 2; }\n";
 
-        var result = SourceScanner.ScanC(source, isCpp: false);
+        var result = CPipeline.Scan(source, isCpp: false);
 
         Assert.Equal(ExecutionMode.Async, result.Functions[0].Mode);
         Assert.Equal(NativeCost.High, result.Functions[0].Cost);
@@ -116,9 +116,9 @@ public class SignatureRegressionTests
     }
 
     [Fact]
-    public void ScanC_SameLineAnnotation_IsRead()
+    public void Scan_SameLineAnnotation_IsRead()
     {
-        var result = SourceScanner.ScanC("/* @async @cost low */ int f(int a) { return a; }\n", isCpp: false);
+        var result = CPipeline.Scan("/* @async @cost low */ int f(int a) { return a; }\n", isCpp: false);
 
         var function = Assert.Single(result.Functions);
         Assert.Equal(ExecutionMode.Async, function.Mode);

@@ -33,8 +33,8 @@ public class SourceScannerGoldenTests
         var result = Path.GetExtension(fileName) switch
         {
             ".rs" => SourceScanner.ScanRust(source),
-            ".cpp" => SourceScanner.ScanC(source, isCpp: true),
-            _ => SourceScanner.ScanC(source, isCpp: false),
+            ".cpp" => CPipeline.Scan(source, isCpp: true),
+            _ => CPipeline.Scan(source, isCpp: false),
         };
         var actual = Render(result);
         var expectedPath = Path.ChangeExtension(inputPath, ".golden.txt");

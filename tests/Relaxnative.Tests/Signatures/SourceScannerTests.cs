@@ -5,9 +5,9 @@ namespace Relaxnative.Tests.Signatures;
 public class SourceScannerTests
 {
     [Fact]
-    public void ScanC_BothSyncAndAsync_SkipsNamingFunction()
+    public void Scan_BothSyncAndAsync_SkipsNamingFunction()
     {
-        var result = SourceScanner.ScanC("// @sync @async\nint both(void) { return 0; }\n", isCpp: false);
+        var result = CPipeline.Scan("// @sync @async\nint both(void) { return 0; }\n", isCpp: false);
 
         Assert.Empty(result.Functions);
         var skipped = Assert.Single(result.Skipped);
@@ -17,41 +17,41 @@ public class SourceScannerTests
     }
 
     [Fact]
-    public void ScanC_UnknownCost_Skips()
+    public void Scan_UnknownCost_Skips()
     {
-        var result = SourceScanner.ScanC("// @cost huge\nint f(void) { return 0; }\n", isCpp: false);
+        var result = CPipeline.Scan("// @cost huge\nint f(void) { return 0; }\n", isCpp: false);
 
         Assert.Contains("huge", Assert.Single(result.Skipped).Reason, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void ScanC_BlankLineAfterComment_BreaksAssociation()
+    public void Scan_BlankLineAfterComment_BreaksAssociation()
     {
-        var result = SourceScanner.ScanC("// @async\n\nint f(void) { return 0; }\n", isCpp: false);
+        var result = CPipeline.Scan("// @async\n\nint f(void) { return 0; }\n", isCpp: false);
 
         Assert.Null(Assert.Single(result.Functions).Mode);
     }
 
     [Fact]
-    public void ScanC_Trivial_IsRead()
+    public void Scan_Trivial_IsRead()
     {
-        var result = SourceScanner.ScanC("/* @trivial */\nint f(void) { return 0; }\n", isCpp: false);
+        var result = CPipeline.Scan("/* @trivial */\nint f(void) { return 0; }\n", isCpp: false);
 
         Assert.True(Assert.Single(result.Functions).IsTrivial);
     }
 
     [Fact]
-    public void ScanC_Line_IsFirstLineOfDefinition()
+    public void Scan_Line_IsFirstLineOfDefinition()
     {
-        var result = SourceScanner.ScanC("\n\n// doc\nEXPORT int\nf(void)\n{ return 0; }\n", isCpp: false);
+        var result = CPipeline.Scan("#define EXPORT\n\n// doc\nEXPORT int\nf(void)\n{ return 0; }\n", isCpp: false);
 
         Assert.Equal(4, Assert.Single(result.Functions).Line);
     }
 
     [Fact]
-    public void ScanC_CppWithoutExternC_IsSkippedWithReason()
+    public void Scan_CppWithoutExternC_IsSkippedWithReason()
     {
-        var result = SourceScanner.ScanC("int f(int a) { return a; }\nextern \"C\" int g(int a) { return a; }\n", isCpp: true);
+        var result = CPipeline.Scan("int f(int a) { return a; }\nextern \"C\" int g(int a) { return a; }\n", isCpp: true);
 
         Assert.Equal("g", Assert.Single(result.Functions).Signature.Name);
         var skipped = Assert.Single(result.Skipped);
@@ -60,17 +60,17 @@ public class SourceScannerTests
     }
 
     [Fact]
-    public void ScanC_SameSourceAsC_ExportsEverything()
+    public void Scan_SameSourceAsC_ExportsEverything()
     {
-        var result = SourceScanner.ScanC("int f(int a) { return a; }\n", isCpp: false);
+        var result = CPipeline.Scan("int f(int a) { return a; }\n", isCpp: false);
 
         Assert.Single(result.Functions);
     }
 
     [Fact]
-    public void ScanC_UnparsableDefinition_IsSkippedWithParseError()
+    public void Scan_UnparsableDefinition_IsSkippedWithParseError()
     {
-        var result = SourceScanner.ScanC("int broken(int a,, int b) { return a; }\nint ok(void) { return 0; }\n", isCpp: false);
+        var result = CPipeline.Scan("int broken(int a,, int b) { return a; }\nint ok(void) { return 0; }\n", isCpp: false);
 
         Assert.Equal("ok", Assert.Single(result.Functions).Signature.Name);
         var skipped = Assert.Single(result.Skipped);
@@ -79,20 +79,20 @@ public class SourceScannerTests
     }
 
     [Fact]
-    public void ScanC_VariadicAndStructByValue_AreReturnedForBindingToDecide()
+    public void Scan_VariadicAndStructByValue_AreReturnedForBindingToDecide()
     {
-        var result = SourceScanner.ScanC("int v(const char* f, ...) { return 0; }\nstruct p mk(struct p x) { return x; }\n", isCpp: false);
+        var result = CPipeline.Scan("int v(const char* f, ...) { return 0; }\nstruct p mk(struct p x) { return x; }\n", isCpp: false);
 
         Assert.True(result.Functions[0].Signature.IsVariadic);
         Assert.Equal(CTypeKind.Struct, result.Functions[1].Signature.Parameters[0].Type.Kind);
     }
 
     [Fact]
-    public void ScanC_MacroBodyAndContinuation_AreIgnored()
+    public void Scan_MacroBodyAndContinuation_AreIgnored()
     {
         const string source = "#define MAKE(n) \\\n  int n(void) { \\\n    return 1; }\nint real(void) { return 2; }\n";
 
-        var result = SourceScanner.ScanC(source, isCpp: false);
+        var result = CPipeline.Scan(source, isCpp: false);
 
         Assert.Equal("real", Assert.Single(result.Functions).Signature.Name);
     }
@@ -136,7 +136,6 @@ public class SourceScannerTests
     [Fact]
     public void Scan_Null_ThrowsArgumentNull()
     {
-        Assert.Throws<ArgumentNullException>(() => SourceScanner.ScanC(null!, isCpp: false));
         Assert.Throws<ArgumentNullException>(() => SourceScanner.ScanRust(null!));
     }
 }

@@ -1,5 +1,5 @@
 // Comments, strings and preprocessor lines that look like code must not confuse the scanner.
-#include "weird{header}.h"
+#include <stdio.h>
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -25,7 +25,7 @@ EXPORT int exported(int a) {
 
 RN_EXPORT const char* version(void) { return "1.0 {beta}"; }
 
-API DLL_EXPORT double scale(double v, float f) { return v * f; }
+API double scale(double v, float f) { return v * f; }
 
 __attribute__((visibility("default"))) int visible(int a) { return a; }
 
