@@ -21,8 +21,9 @@ public sealed class HelperCleanupTests
         }
 
         int after = Directory.GetFiles("/proc/self/fd").Length;
-        // Other tests run in parallel and open descriptors of their own; a leak of two per crash would be +1000.
-        Assert.True(after - before < 40, $"descriptors: {before} before, {after} after 500 crashes");
+        // Other tests run in parallel and open descriptors of their own (+53 seen in one CI run); a leak of two per
+        // crash would be +1000 and even one per crash +500, so half a descriptor per crash is the bound.
+        Assert.True(after - before < 250, $"descriptors: {before} before, {after} after 500 crashes");
         Assert.Empty(Directory.GetFiles("/dev/shm", "relaxnative-*"));
     }
 }
