@@ -86,9 +86,12 @@ internal static class CLexer
 
     public static bool IsIdentifierPart(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '$';
 
-    private static CToken ReadPunctuator(string text, ref int i)
+    private static CToken ReadPunctuator(string text, ref int i) => ReadPunctuator(text, ref i, s_punctuators);
+
+    /// <summary>Reads the longest of <paramref name="punctuators"/> at <paramref name="i"/>, else one character.</summary>
+    internal static CToken ReadPunctuator(string text, ref int i, string[] punctuators)
     {
-        foreach (var punctuator in s_punctuators)
+        foreach (var punctuator in punctuators)
         {
             if (string.CompareOrdinal(text, i, punctuator, 0, punctuator.Length) == 0)
             {

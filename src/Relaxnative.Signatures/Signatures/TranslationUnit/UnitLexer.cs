@@ -98,21 +98,5 @@ internal static class UnitLexer
     private static bool IsHex(string text, int start) =>
         start + 1 < text.Length && text[start] == '0' && text[start + 1] is 'x' or 'X';
 
-    private static CToken ReadPunctuator(string text, ref int i)
-    {
-        foreach (var punctuator in s_punctuators)
-        {
-            if (string.CompareOrdinal(text, i, punctuator, 0, punctuator.Length) == 0)
-            {
-                var token = new CToken(CTokenKind.Punctuator, punctuator, i);
-                i += punctuator.Length;
-                return token;
-            }
-        }
-
-        var c = text[i];
-        var kind = "()[]{},;*&<>=:.+-~!%^|?#/".Contains(c, StringComparison.Ordinal) ? CTokenKind.Punctuator : CTokenKind.Invalid;
-        i++;
-        return new CToken(kind, c.ToString(), i - 1);
-    }
+    private static CToken ReadPunctuator(string text, ref int i) => CLexer.ReadPunctuator(text, ref i, s_punctuators);
 }
