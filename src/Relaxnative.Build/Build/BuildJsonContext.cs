@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Relaxnative.Build;
 
 /// <summary>Source-generated JSON for manifests: no reflection on the warm path.</summary>
-[JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSourceGenerationOptions(Converters = [typeof(ExportedSymbolJsonConverter)], WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(BuildManifest))]
 [JsonSerializable(typeof(PrebuiltManifest))]
 internal sealed partial class BuildJsonContext : JsonSerializerContext;

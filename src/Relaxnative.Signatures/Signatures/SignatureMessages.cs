@@ -33,10 +33,10 @@ internal static class SignatureMessages
     public static string RustUnsupportedType(string name, string type) =>
         $"'{name}' uses the Rust type '{type}', which has no C equivalent. Use a C-compatible type (i32, u8, *const T, extern \"C\" fn).";
 
-    public static string ModelJsonDamaged(string detail) =>
+    public static string ModelDamaged(string detail) =>
         $"Cannot read the stored declaration model: {detail}. The cache entry or manifest is damaged; delete it (relaxnative cache clean) so it is rebuilt.";
 
-    public static string ModelJsonVersion(int found, int expected) =>
+    public static string ModelVersion(int found, int expected) =>
         $"Cannot read the stored declaration model: it has format version {found}, this version of Relaxnative reads version {expected}. Rebuild the entry (relaxnative cache clean).";
 
     public const string CppTemplate = "C++ template or using-declaration: it has no single C symbol. Export a non-template wrapper with extern \"C\".";

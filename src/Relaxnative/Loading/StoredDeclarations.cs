@@ -14,10 +14,10 @@ namespace Relaxnative;
 /// the original source: internal helpers a user does not expect to call, so they are not reported.</param>
 internal sealed record StoredDeclarations(CDeclarationModel Model, IReadOnlyDictionary<string, FunctionAnnotations> Annotations, IReadOnlySet<string> InternalNames)
 {
-    // Layout: magic "RNDM", format 1, then the annotations' JSON length and bytes, then the model's JSON (the
-    // Signatures room's own format). Length-prefixed, so reading never parses the model twice.
+    // Layout: magic "RNDM", format 2, then the annotations' JSON length and bytes, then the model in the Signatures
+    // room's own binary format. Length-prefixed, so reading never parses the model twice.
     private static ReadOnlySpan<byte> Magic => "RNDM"u8;
-    private const int Format = 1;
+    private const int Format = 2;
 
     public byte[] Serialize()
     {
@@ -26,7 +26,7 @@ internal sealed record StoredDeclarations(CDeclarationModel Model, IReadOnlyDict
                 Annotations.ToDictionary(a => a.Key, a => new StoredAnnotation(a.Value.Mode, a.Value.Cost, a.Value.IsTrivial, a.Value.Problem)),
                 [.. InternalNames]),
             LoadingJsonContext.Default.StoredExtras);
-        var model = CDeclarationModelJson.Serialize(Model);
+        var model = CDeclarationModelFormat.Serialize(Model);
         var bytes = new byte[12 + annotations.Length + model.Length];
         Magic.CopyTo(bytes);
         BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(4), Format);
@@ -58,7 +58,7 @@ internal sealed record StoredDeclarations(CDeclarationModel Model, IReadOnlyDict
                 return null;
             }
 
-            var model = CDeclarationModelJson.Deserialize(bytes[(12 + annotationLength)..]);
+            var model = CDeclarationModelFormat.Deserialize(bytes[(12 + annotationLength)..]);
             return new StoredDeclarations(
                 model,
                 extras.Annotations.ToDictionary(a => a.Key, a => new FunctionAnnotations(a.Value.Mode, a.Value.Cost, a.Value.IsTrivial, a.Value.Problem), StringComparer.Ordinal),
