@@ -9,14 +9,14 @@ Console.WriteLine();
 
 // 1. Load a C file: the first load compiles (or finds an earlier build in the cache), the second is a cache hit.
 var clock = Stopwatch.StartNew();
-using (Native.Load(Path.Combine(examples, "add.c")))
+using (var first = Native.Load(Path.Combine(examples, "add.c")))
 {
-    Console.WriteLine($"first load of add.c:  {clock.Elapsed.TotalMilliseconds,8:F1} ms (compile, or cache hit from an earlier run)");
+    Console.WriteLine($"first load of add.c:  {clock.Elapsed.TotalMilliseconds,8:F1} ms ({BuildReport.Describe(first.Build!)})");
 }
 
 clock.Restart();
 using var add = Native.Load(Path.Combine(examples, "add.c"));
-Console.WriteLine($"cached load of add.c: {clock.Elapsed.TotalMilliseconds,8:F1} ms");
+Console.WriteLine($"second load of add.c: {clock.Elapsed.TotalMilliseconds,8:F1} ms ({BuildReport.Describe(add.Build!)})");
 Console.WriteLine($"functions: {string.Join(", ", add.Functions.Select(f => f.Signature))}");
 Console.WriteLine($"add(2, 3) = {add["add"].Invoke(2, 3)}");
 Console.WriteLine();
@@ -123,4 +123,12 @@ internal static unsafe class Timing
 
         return clock.Elapsed.TotalNanoseconds / Calls;
     }
+}
+
+/// <summary>Says how a module's library was obtained: a cache hit, or a compile and how long it took.</summary>
+internal static class BuildReport
+{
+    internal static string Describe(NativeBuildInfo build) => build.CacheHit
+        ? $"cache hit, key {build.CacheKey[..12]}, no compiler run"
+        : $"compiled in {build.CompileTime.TotalMilliseconds:F0} ms by {build.CompilerPath}";
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using Relaxnative.Build;
 using Relaxnative.Cli.Commands;
 using Relaxnative.Cli.Output;
@@ -70,7 +71,7 @@ internal static class CliApp
     };
 
     /// <summary>"Did you mean 'inspect'?" for a first word close to a command name (edit distance at most 2).</summary>
-    internal static string? Suggestion(RootCommand root, string[] args)
+    internal static string? Suggestion(Command root, string[] args)
     {
         if (args.Length == 0 || args[0].StartsWith('-') || root.Subcommands.Any(c => c.Name == args[0]))
         {
@@ -100,10 +101,16 @@ internal static class CliApp
     }
 
     /// <summary>Creates the command tree.</summary>
-    public static RootCommand CreateRootCommand()
+    /// <remarks>
+    /// A named <see cref="Command"/>, not a <see cref="RootCommand"/>: a root command is named after the executable, which
+    /// for an installed tool is the assembly (<c>Relaxnative.Cli</c>), so help and errors would not show what users type.
+    /// </remarks>
+    public static Command CreateRootCommand()
     {
-        var root = new RootCommand("relaxnative: compile, inspect, call, test and benchmark C, C++ and Rust code from .NET.")
+        var root = new Command("relaxnative", "relaxnative: compile, inspect, call, test and benchmark C, C++ and Rust code from .NET.")
         {
+            new HelpOption(),
+            new VersionOption(),
             DoctorCommand.Create(),
             BuildCommand.Create(),
             InspectCommand.Create(),

@@ -38,6 +38,7 @@ internal static class ModuleLoader
         string libraryPath;
         Reconciliation reconciliation;
         StoredDeclarations? declarations = null;
+        NativeBuildInfo? buildInfo = null;
         if (isLibrary)
         {
             libraryPath = fullPath;
@@ -51,6 +52,7 @@ internal static class ModuleLoader
             var language = SourceLanguages.FromPath(fullPath);
             var build = NativeBuilder.Build(fullPath, options.Build, SourceAnalysis.Analyzer, cancellationToken);
             TraceBuild(fullPath, build);
+            buildInfo = new NativeBuildInfo(build.CacheHit, build.Prebuilt, build.CompileElapsed, build.Elapsed, build.Key.Hex, build.CompilerPath, build.CompilerVersion);
             libraryPath = build.LibraryPath;
             var exports = build.Exports ?? NativeBuilder.ReadExports(libraryPath);
             if (language == SourceLanguage.Rust)
@@ -72,6 +74,11 @@ internal static class ModuleLoader
         try
         {
             module.SetDeclarations(declarations?.Model, reconciliation.ExportedCount);
+            if (buildInfo is not null)
+            {
+                module.SetBuild(buildInfo);
+            }
+
             foreach (var candidate in reconciliation.Candidates)
             {
                 var signature = candidate.Signature;

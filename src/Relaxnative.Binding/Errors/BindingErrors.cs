@@ -47,7 +47,7 @@ internal static class BindingErrors
     /// <summary>The one template for a bad argument: function, parameter index and name, C type, .NET type received.</summary>
     internal static string BadArgument(string function, CParameter parameter, string expected, object? value, string? detail = null) =>
         string.Create(CultureInfo.InvariantCulture,
-            $"Argument {parameter.Index + 1} ('{parameter.Name ?? "unnamed"}') of '{function}': expected {expected} (C '{parameter.Type.Spelling}'), got {Describe(value)}.") +
+            $"Argument {parameter.Index + 1} ('{parameter.Name ?? "unnamed"}') of '{function}': expected {expected} (C '{parameter.Type.Description}'), got {Describe(value)}.") +
         (detail is null ? "" : " " + detail);
 
     internal static string Describe(object? value) => value switch

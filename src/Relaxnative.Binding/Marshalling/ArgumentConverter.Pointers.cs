@@ -166,7 +166,7 @@ internal static unsafe partial class ArgumentConverter
         if (!ok)
         {
             BindingErrors.ThrowBadArgument(function, plan.Parameter!, plan.Expected, value,
-                $"The array's element type {elementType.Name} does not match the C element type '{plan.Type.Pointee?.Spelling}'.");
+                $"The array's element type {elementType.Name} does not match the C element type '{plan.Type.Pointee?.Description}'.");
         }
     }
 

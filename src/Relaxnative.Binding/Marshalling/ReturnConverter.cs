@@ -39,7 +39,7 @@ internal static unsafe class ReturnConverter
         ArgumentNullException.ThrowIfNull(plan);
         if (plan.IsPointerLike)
         {
-            throw new ArgumentException($"'{plan.Type.Spelling}' is a pointer; convert pointer results where their memory lives.", nameof(plan));
+            throw new ArgumentException($"'{plan.Type.Description}' is a pointer; convert pointer results where their memory lives.", nameof(plan));
         }
 
         return ToObject(plan, &slot);
@@ -131,6 +131,6 @@ internal static unsafe class ReturnConverter
     }
 
     private static string CastMessage<T>(ValuePlan plan, object? value, string function) =>
-        $"'{function}' returned C '{plan.Type.Spelling}' ({BindingErrors.Describe(value)}), which cannot be read as {typeof(T).Name}. " +
+        $"'{function}' returned C '{plan.Type.Description}' ({BindingErrors.Describe(value)}), which cannot be read as {typeof(T).Name}. " +
         "Ask for the type the SPEC table gives, or a numeric type the value fits.";
 }

@@ -77,14 +77,14 @@ internal sealed class DelegateShape
             }
             else
             {
-                problems.Add($"parameter {i + 1} ('{parameters[i].Name}') is {type.Name}, but C '{value.Type.Spelling}' needs {TypedExpected(value)}.");
+                problems.Add($"parameter {i + 1} ('{parameters[i].Name}') is {type.Name}, but C '{value.Type.Description}' needs {TypedExpected(value)}.");
             }
         }
 
         var result = ResultFor(plan.Return, invoke.ReturnType);
         if (result is null)
         {
-            problems.Add($"it returns {invoke.ReturnType.Name}, but C '{plan.Return.Type.Spelling}' returns {TypedReturnExpected(plan.Return)}.");
+            problems.Add($"it returns {invoke.ReturnType.Name}, but C '{plan.Return.Type.Description}' returns {TypedReturnExpected(plan.Return)}.");
         }
 
         if (problems.Count > 0)

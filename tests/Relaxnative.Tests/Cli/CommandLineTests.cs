@@ -18,6 +18,8 @@ public sealed class CommandLineTests
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("Usage:", result.StandardOutput);
+        Assert.Contains("\n  relaxnative", result.StandardOutput.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.DoesNotContain("Relaxnative.Cli", result.StandardOutput, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -40,6 +40,24 @@ public sealed class NativeLoadTests : IDisposable
     }
 
     [Fact]
+    public void Build_FirstLoadThenSecond_SaysCompiledThenCacheHit()
+    {
+        using var first = Native.Load(ExampleLibrary.PathOf("add.c"), Options);
+        using var second = Native.Load(ExampleLibrary.PathOf("add.c"), Options);
+        using var opened = Native.Open(first.LibraryPath);
+
+        Assert.False(first.Build!.CacheHit);
+        Assert.True(first.Build.CompileTime > TimeSpan.Zero);
+        Assert.NotNull(first.Build.CompilerPath);
+        Assert.True(second.Build!.CacheHit);
+        Assert.False(second.Build.Prebuilt);
+        Assert.Equal(TimeSpan.Zero, second.Build.CompileTime);
+        Assert.Equal(first.Build.CacheKey, second.Build.CacheKey);
+        Assert.Matches("^[0-9a-f]{64}$", second.Build.CacheKey);
+        Assert.Null(opened.Build);
+    }
+
+    [Fact]
     public void Load_Kernels_WithBuffersAndArrays_ComputeTheReferenceValues()
     {
         using var buffers = Native.Load(ExampleLibrary.PathOf("buffers.c"), Options);

@@ -1,4 +1,4 @@
-namespace Relaxnative.Build;
+namespace Relaxnative;
 
 /// <summary>One compiler candidate tried during discovery.</summary>
 /// <param name="Name">What was looked for: an environment variable such as <c>$CC</c>, a name such as <c>gcc</c>, or an explicit path.</param>

@@ -1,4 +1,4 @@
-namespace Relaxnative.Isolation.Process;
+namespace Relaxnative;
 
 /// <summary>How a module's helper process is started and bounded. Immutable.</summary>
 public sealed record ProcessIsolationOptions
@@ -22,7 +22,7 @@ public sealed record ProcessIsolationOptions
     /// </summary>
     public IReadOnlyDictionary<string, string?>? Environment { get; init; }
 
-    /// <summary>The path of Relaxnative.Host.dll, overriding <see cref="HostLocator"/>'s search.</summary>
+    /// <summary>The path of Relaxnative.Host.dll, overriding the locator's search (next to the application, then the package; see docs/isolation.md).</summary>
     public string? HostPath { get; init; }
 
     /// <summary>The initial size in bytes of the shared region arguments are copied through; it grows on demand.</summary>
