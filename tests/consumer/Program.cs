@@ -33,6 +33,26 @@ if (!RuntimeFeature.IsDynamicCodeSupported)
     }
 
     Check("function-pointer", result == 5, $"add(2, 3) through delegate* unmanaged, {module.Functions.Count} functions bound");
+    if (args.Length > 1 && args[1] == "no-dotnet")
+    {
+        // The helper needs an installed .NET runtime under NativeAOT; without one the error says what was tried.
+        try
+        {
+            using var isolated = Native.Load(kernel, new LoadOptions { Isolation = IsolationMode.Process });
+            isolated["add"].Invoke(1, 1);
+            Check("process-without-dotnet", false, "the helper started without a .NET runtime");
+        }
+        catch (FileNotFoundException e)
+        {
+            Check("process-without-dotnet", e.Message.Contains("DOTNET_ROOT or PATH", StringComparison.Ordinal), e.Message.Split('\n')[0]);
+        }
+    }
+    else
+    {
+        // The helper runs on an installed .NET runtime ('dotnet exec'), published beside the application.
+        CheckProcessIsolation();
+    }
+
     Console.WriteLine($"{mode}: {(failures == 0 ? "all checks passed" : failures + " checks failed")} in {clock.Elapsed.TotalMilliseconds:F0} ms");
     return failures == 0 ? 0 : 1;
 }
@@ -49,8 +69,14 @@ using (var worker = Native.Load(kernel))
     Check("worker", sum == 3000 && worker["sum_u8"].Mode == ExecutionMode.Async, $"sum_u8 = {sum} on a worker thread");
 }
 
-using (var isolated = Native.Load(kernel, new LoadOptions { Isolation = IsolationMode.Process }))
+CheckProcessIsolation();
+
+Console.WriteLine($"{mode}: {(failures == 0 ? "all checks passed" : failures + " checks failed")} in {clock.Elapsed.TotalMilliseconds:F0} ms");
+return failures == 0 ? 0 : 1;
+
+void CheckProcessIsolation()
 {
+    using var isolated = Native.Load(kernel, new LoadOptions { Isolation = IsolationMode.Process });
     Check("process", isolated["add"].Invoke<int>(20, 22) == 42, "add(20, 22) in the helper process");
     try
     {
@@ -64,6 +90,3 @@ using (var isolated = Native.Load(kernel, new LoadOptions { Isolation = Isolatio
 
     Check("restart", isolated["add"].Invoke<int>(1, 1) == 2, "add(1, 1) on a fresh helper");
 }
-
-Console.WriteLine($"{mode}: {(failures == 0 ? "all checks passed" : failures + " checks failed")} in {clock.Elapsed.TotalMilliseconds:F0} ms");
-return failures == 0 ? 0 : 1;

@@ -87,10 +87,10 @@ publish() { # mode, then dotnet publish arguments
   fi
 }
 
-run() { # mode, executable, with-dotnet|without-dotnet
+run() { # mode, executable, with-dotnet|without-dotnet, then extra arguments for the application
   local mode="$1" exe="$2" path="$PATH"
   [ "$3" = without-dotnet ] && path="$nodotnet"
-  (cd "$elsewhere" && env -u DOTNET_ROOT -u DOTNET_HOST_PATH PATH="$path" "$exe" "$mode")
+  (cd "$elsewhere" && env -u DOTNET_ROOT -u DOTNET_HOST_PATH PATH="$path" "$exe" "$mode" "${@:4}")
 }
 
 failed=()
@@ -122,9 +122,11 @@ for mode in "${modes[@]}"; do
     trimmed-single) # trimmed single file: no dotnet on PATH, nothing beside it but kernel.c; trim warnings listed
       publish "$mode" -r linux-x64 --self-contained true -p:PublishTrimmed=true -p:PublishSingleFile=true -p:TreatWarningsAsErrors=false \
         && run "$mode" "$work/$mode/out/Consumer" without-dotnet || failed+=("$mode") ;;
-    aot) # NativeAOT: what works without run-time code generation (Program.cs checks RuntimeFeature); gcc links
+    aot) # NativeAOT: what works without run-time code generation (Program.cs checks RuntimeFeature); gcc links.
+         # Process isolation runs its helper on the installed runtime; without one the error must say so.
       publish "$mode" -r linux-x64 -p:PublishAot=true -p:CppCompilerAndLinker=gcc -p:TreatWarningsAsErrors=false \
-        && run "$mode" "$work/$mode/out/Consumer" with-dotnet || failed+=("$mode") ;;
+        && run "$mode" "$work/$mode/out/Consumer" with-dotnet \
+        && run "$mode" "$work/$mode/out/Consumer" without-dotnet no-dotnet || failed+=("$mode") ;;
     *) echo "unknown mode: $mode (build fd r2r sc trimmed single sc-r2r trimmed-single aot)" >&2; exit 2 ;;
   esac
   warnings="$(grep -E 'warning (IL|NETSDK)[0-9]+' "$work/$mode.log" 2>/dev/null | sed -E 's/.*warning (IL[0-9]+|NETSDK[0-9]+).*/\1/' | sort | uniq -c | tr -s ' ' | paste -sd, || true)"
