@@ -34,4 +34,12 @@ public sealed record OpenOptions
 
     /// <summary>The compiler used to preprocess <see cref="Headers"/>; <see langword="null"/> discovers one (<c>$CC</c>, <c>cc</c>, ...).</summary>
     public string? Compiler { get; init; }
+
+    /// <summary>
+    /// Where the model learned from <see cref="Headers"/> is cached, as <see cref="BuildOptions.CacheDirectory"/>;
+    /// <see langword="null"/> uses <c>RELAXNATIVE_CACHE_DIR</c>, then <c>$XDG_CACHE_HOME/relaxnative</c>, then
+    /// <c>~/.cache/relaxnative</c>. A later open with the same compiler, options and unchanged headers neither
+    /// preprocesses nor parses.
+    /// </summary>
+    public string? CacheDirectory { get; init; }
 }

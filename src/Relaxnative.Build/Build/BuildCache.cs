@@ -16,7 +16,7 @@ namespace Relaxnative.Build;
 /// reached through a symbolic link, and a hit's library must hash as its manifest records. An entry that breaks a
 /// rule is damaged: it is evicted and, if it was needed, rebuilt once.
 /// </remarks>
-internal sealed class BuildCache
+internal sealed partial class BuildCache
 {
     public const string ManifestFileName = "manifest.json";
 

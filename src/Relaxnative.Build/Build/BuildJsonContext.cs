@@ -6,4 +6,5 @@ namespace Relaxnative.Build;
 [JsonSourceGenerationOptions(Converters = [typeof(ExportedSymbolJsonConverter)], WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(BuildManifest))]
 [JsonSerializable(typeof(PrebuiltManifest))]
+[JsonSerializable(typeof(HeaderModelManifest))]
 internal sealed partial class BuildJsonContext : JsonSerializerContext;

@@ -5,19 +5,27 @@ namespace Relaxnative.Build;
 /// <summary>
 /// Preprocesses the headers of an already built library (for <c>Native.Open</c> with headers): one generated unit that
 /// includes each header in order, run through the compiler's <c>-E</c> with the given include paths, defines and flags.
-/// Line markers keep every declaration's real header file and line.
+/// Line markers keep every declaration's real header file and line. What is learned is cached per key and header state.
 /// </summary>
 internal static class HeaderPreprocessor
 {
-    /// <summary>Preprocesses <paramref name="headers"/> as one translation unit.</summary>
+    /// <summary>
+    /// What <paramref name="analyzer"/> makes of <paramref name="headers"/> preprocessed as one translation unit, from the
+    /// cache when the same compiler, flags and include lines were analyzed before and every file the compiler read then
+    /// still hashes the same; otherwise preprocessed now (the compiler writes its dependency file beside the text) and stored.
+    /// </summary>
     /// <param name="headers">Header names found through the include paths (<c>"zlib.h"</c>, <c>"openssl/sha.h"</c>) or paths to header files.</param>
-    /// <param name="options">Include paths, defines, flags, compiler and optimisation level (which decides <c>__OPTIMIZE__</c>).</param>
+    /// <param name="options">Include paths, defines, flags, compiler, optimisation level (which decides <c>__OPTIMIZE__</c>) and cache folder.</param>
     /// <param name="language">C or C++.</param>
+    /// <param name="analyzer">Turns the preprocessed unit into the bytes to store.</param>
+    /// <param name="analyzerFormat">The analyzer's format version, part of the key: bytes of another format are never served.</param>
     /// <param name="cancellationToken">Kills the compiler.</param>
+    /// <returns>The analyzer's bytes, and whether they came from the cache.</returns>
     /// <exception cref="ArgumentException">No header was given, or a header name is empty.</exception>
     /// <exception cref="NativeToolchainException">No working compiler for <paramref name="language"/>.</exception>
     /// <exception cref="NativeBuildException">The compiler failed (a header not found, a syntax error); its diagnostics are attached.</exception>
-    public static async Task<PreprocessedUnit> PreprocessAsync(IReadOnlyList<string> headers, BuildOptions options, SourceLanguage language, CancellationToken cancellationToken)
+    public static async Task<(byte[] Declarations, bool CacheHit)> AnalyzeAsync(
+        IReadOnlyList<string> headers, BuildOptions options, SourceLanguage language, DeclarationAnalyzer analyzer, string analyzerFormat, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(headers);
         if (headers.Count == 0 || headers.Any(string.IsNullOrWhiteSpace))
@@ -25,17 +33,51 @@ internal static class HeaderPreprocessor
             throw new ArgumentException("Give at least one header, each a name found through the include paths (\"zlib.h\") or a path to a header file.", nameof(headers));
         }
 
-        var toolchain = ToolchainLocator.Default.Resolve(language, options.Compiler);
+        var environment = BuildEnvironment.Default;
+        var toolchain = environment.Toolchains.Resolve(language, options.Compiler);
+        var flags = CompilePlan.CommonFlags(options, options.IncludePaths.Select(Path.GetFullPath));
+        var includeLines = IncludeLines(headers);
+        var key = Key(toolchain, language, flags, includeLines, analyzerFormat, environment);
+        var cache = new BuildCache(CacheRoot.Resolve(options, environment.GetVariable));
+        if (cache.TryFindHeaderModel(key, environment.Schema) is { } stored)
+        {
+            return (stored, true);
+        }
+
         var folder = Directory.CreateTempSubdirectory("relaxnative-headers-").FullName;
         try
         {
+            var startedUtc = DateTime.UtcNow;
             var unit = Path.Combine(folder, language == SourceLanguage.Cpp ? "headers.cpp" : "headers.c");
-            await File.WriteAllTextAsync(unit, IncludeLines(headers), cancellationToken).ConfigureAwait(false);
-            var flags = CompilePlan.CommonFlags(options, options.IncludePaths.Select(Path.GetFullPath));
-            var step = PreprocessStep.Create(toolchain, flags, unit, Path.Combine(folder, "headers.i"));
-            var described = string.Join(", ", headers);
-            var text = (await CompileRunner.PreprocessAsync(described, [step], folder, cancellationToken).ConfigureAwait(false))[0].Text;
-            return new PreprocessedUnit(unit, language, text);
+            await File.WriteAllTextAsync(unit, includeLines, cancellationToken).ConfigureAwait(false);
+            var depFile = Path.Combine(folder, "headers.d");
+            var step = PreprocessStep.Create(toolchain, [.. flags, "-MD", "-MF", depFile], unit, Path.Combine(folder, "headers.i"));
+            var text = (await CompileRunner.PreprocessAsync(string.Join(", ", headers), [step], folder, cancellationToken).ConfigureAwait(false))[0].Text;
+            var declarations = analyzer([new PreprocessedUnit(unit, language, text)]);
+            var read = DepFileParser.Parse(await File.ReadAllTextAsync(depFile, cancellationToken).ConfigureAwait(false))
+                .Select(d => Path.GetFullPath(d, folder))
+                .Where(d => !d.StartsWith(folder, StringComparison.Ordinal))
+                .Distinct(StringComparer.Ordinal)
+                .Order(StringComparer.Ordinal)
+                .Select(d => new FileHash(d, KeyHasher.TryHashFile(d) ?? ""))
+                .ToArray();
+            // A header written while the compiler ran may not be what was read: such a model serves this call only.
+            if (read.All(h => h.Sha256.Length > 0 && File.GetLastWriteTimeUtc(h.Path) < startedUtc))
+            {
+                cache.PublishHeaderModel(
+                    new HeaderModelManifest
+                    {
+                        Schema = environment.Schema,
+                        Key = key,
+                        Headers = read,
+                        Declarations = "declarations",
+                        DeclarationsSha256 = KeyHasher.HashBytes(declarations),
+                        CreatedUtc = startedUtc,
+                    },
+                    declarations);
+            }
+
+            return (declarations, false);
         }
         finally
         {
@@ -60,6 +102,21 @@ internal static class HeaderPreprocessor
         {
             PrivateFiles.DeleteQuietly(folder);
         }
+    }
+
+    private static string Key(Toolchain toolchain, SourceLanguage language, IReadOnlyList<string> flags, string includeLines, string analyzerFormat, BuildEnvironment environment)
+    {
+        using var hasher = new KeyHasher();
+        return hasher.Add("kind", "headers")
+            .Add("schema", environment.Schema.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .Add("platform", environment.Platform)
+            .Add("language", language.ToString())
+            .Add("compiler.path", toolchain.Path)
+            .Add("compiler.version", toolchain.Version)
+            .Add("flags", flags)
+            .Add("analyzer", analyzerFormat)
+            .Add("includes", includeLines)
+            .Finish();
     }
 
     /// <summary>An existing file is included by its absolute path; anything else by name through the include paths, as <c>&lt;name&gt;</c>.</summary>

@@ -8,9 +8,12 @@ internal static class HeaderBinding
 {
     public static void BindHeaders(NativeModule module, NativeLibraryHandle handle, OpenOptions options)
     {
-        var buildOptions = new BuildOptions { IncludePaths = options.IncludePaths, Defines = options.Defines, Compiler = options.Compiler };
-        var unit = NativeBuilder.PreprocessHeaders(options.Headers, buildOptions, options.IsCpp ? SourceLanguage.Cpp : SourceLanguage.C);
-        var declarations = SourceAnalysis.Analyze([unit]);
+        var buildOptions = new BuildOptions { IncludePaths = options.IncludePaths, Defines = options.Defines, Compiler = options.Compiler, CacheDirectory = options.CacheDirectory };
+        var language = options.IsCpp ? SourceLanguage.Cpp : SourceLanguage.C;
+        var (bytes, cacheHit) = NativeBuilder.AnalyzeHeaders(options.Headers, buildOptions, language, SourceAnalysis.Analyzer, StoredDeclarations.FormatName);
+        // The key names the format and the bytes are hash-checked, so only a defect reaches the exception.
+        var declarations = StoredDeclarations.TryDeserialize(bytes)
+            ?? throw new InvalidDataException($"The stored model of the headers {string.Join(", ", options.Headers)} cannot be read (from the cache: {cacheHit}). Clear the cache (relaxnative cache clean) and open again.");
         var exports = LibraryFile(handle.Path) is { } file ? NativeBuilder.ReadExports(file) : null;
         var reconciliation = ExportReconciler.Reconcile(exports, declarations, [], listUnexportedDefinitions: false);
         var skipped = new List<SkippedFunction>(reconciliation.Skipped);

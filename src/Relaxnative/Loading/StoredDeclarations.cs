@@ -19,6 +19,9 @@ internal sealed record StoredDeclarations(CDeclarationModel Model, IReadOnlyDict
     private static ReadOnlySpan<byte> Magic => "RNDM"u8;
     private const int Format = 2;
 
+    /// <summary>Names this format and the model's, for cache keys: bytes stored under another name are never read as these.</summary>
+    public static string FormatName { get; } = $"RNDM{Format}+RNCM{CDeclarationModelFormat.FormatVersion}";
+
     public byte[] Serialize()
     {
         var annotations = JsonSerializer.SerializeToUtf8Bytes(
