@@ -99,11 +99,14 @@ internal static class TestDiscovery
     private static bool SameFile(string located, string full) =>
         located.Length > 0 && string.Equals(Path.GetFullPath(located), full, StringComparison.Ordinal);
 
-    /// <summary>Preprocesses one file as its test build does (with <c>relaxnative_test.h</c> on the include path) and parses it.</summary>
+    /// <summary>
+    /// Preprocesses one file as its test build does (with <c>relaxnative_test.h</c> on the include path) and parses it,
+    /// through the header-model cache: a later run over unchanged files neither preprocesses nor parses to find tests.
+    /// </summary>
     private static CDeclarationModel Declarations(string file)
     {
         var options = new BuildOptions { IncludePaths = [TestRunner.HeaderFolder] };
-        var unit = HeaderPreprocessor.PreprocessSourcesAsync([file], options, CancellationToken.None).GetAwaiter().GetResult()[0];
-        return CTranslationUnitParser.Parse(unit.Text, CParseOptions.C);
+        var (bytes, _) = NativeBuilder.AnalyzeHeaders([file], options, SourceLanguage.C, SourceAnalysis.Analyzer, StoredDeclarations.FormatName);
+        return (StoredDeclarations.TryDeserialize(bytes) ?? throw new InvalidDataException($"The stored declarations of '{file}' cannot be read. Clear the cache (relaxnative cache clean) and run again.")).Model;
     }
 }
