@@ -48,7 +48,7 @@ public sealed unsafe partial class NativeFunction
 
     /// <summary>
     /// Converts <paramref name="args"/> into <paramref name="slots"/>, calls, and leaves the result in slot 0. Scalars,
-    /// null, addresses and up to two <see cref="NativeBuffer"/> arguments take this path, which needs no cleanup
+    /// null, addresses, one array of a fitting element type and up to two <see cref="NativeBuffer"/> arguments take this path, which needs no cleanup
     /// record: the buffers are leased after every scalar converted (so a conversion error leaves nothing to undo) and
     /// released right after the call. Any other argument sends the whole call to <see cref="CallWithScope"/>.
     /// </summary>
@@ -68,7 +68,8 @@ public sealed unsafe partial class NativeFunction
         }
 
         NativeBuffer? buffer0 = null, buffer1 = null;
-        int index0 = 0, index1 = 0;
+        Array? array = null;
+        int index0 = 0, index1 = 0, arrayIndex = 0;
         for (int i = 0; i < parameters.Length; i++)
         {
             object? value = args[i];
@@ -106,6 +107,10 @@ public sealed unsafe partial class NativeFunction
                     (buffer1, index1) = (buffer, i);
                 }
             }
+            else if (value is Array candidate && array is null && AcceptsArray(i, candidate))
+            {
+                (array, arrayIndex) = (candidate, i);
+            }
             else
             {
                 CallWithScope(args, slots);
@@ -124,12 +129,45 @@ public sealed unsafe partial class NativeFunction
             }
         }
 
-        (_invoker ?? CreateInvoker())(_address, slots);
+        // One array is pinned by this fixed statement for the call: a pinned local, no handle and no cleanup.
+        fixed (byte* data = &MemoryMarshal.GetArrayDataReference(array ?? s_nothingToPin))
+        {
+            if (array is not null)
+            {
+                slots[arrayIndex] = (ulong)data;
+            }
+
+            (_invoker ?? CreateInvoker())(_address, slots);
+        }
+
         if (buffer0 is not null)
         {
             buffer0.EndCallLease();
             buffer1?.EndCallLease();
         }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="array"/> fits parameter <paramref name="index"/>; the array type that fitted last is
+    /// remembered per parameter, so repeated calls with the same array type check it with one comparison.
+    /// </summary>
+    [RequiresDynamicCode(CodeGeneration.Calls)]
+    [RequiresUnreferencedCode(CodeGeneration.Calls)]
+    private bool AcceptsArray(int index, Array array)
+    {
+        var type = array.GetType();
+        if (ReferenceEquals(_acceptedArrayTypes[index], type))
+        {
+            return true;
+        }
+
+        if (!type.IsSZArray || !ArgumentConverter.ElementTypeFits(_parameters[index], type.GetElementType()!))
+        {
+            return false; // the general path explains the refusal
+        }
+
+        _acceptedArrayTypes[index] = type;
+        return true;
     }
 
     /// <summary>Leases one or two buffers; if the second is already freed, the first lease is undone before the error.</summary>
@@ -207,4 +245,7 @@ public sealed unsafe partial class NativeFunction
 
     // A stand-in to pin when a call has no array argument, so the fixed statement always has a target.
     private static readonly byte[] s_nothingToPin = [0];
+
+    // Per parameter, the array type last accepted (written racily: any value a reader sees was accepted).
+    private readonly Type?[] _acceptedArrayTypes;
 }

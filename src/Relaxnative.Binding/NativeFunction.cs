@@ -42,6 +42,7 @@ public sealed unsafe partial class NativeFunction
         _plan = CallPlanner.Create(signature, isTrivial);
         // An array, not the plan's IReadOnlyList: the untyped hot path indexes it once per argument.
         _parameters = [.. _plan.Parameters];
+        _acceptedArrayTypes = new Type?[_parameters.Length];
     }
 
     /// <summary>The C function's name.</summary>

@@ -80,6 +80,21 @@ public sealed class UntypedCallTests : IDisposable
     }
 
     [Fact]
+    public void Invoke_ABufferAndAnArray_ArrayPinnedForTheCallAndCheckedPerType()
+    {
+        var add = _module.Bind("uint64_t add_bytes2(const uint8_t* a, const uint8_t* b, size_t n)");
+        using var a = Native.Alloc(2);
+        a.Write(new byte[] { 1, 2 });
+
+        Assert.Equal(10UL, add.Invoke(a, new byte[] { 3, 4 }, (nuint)2));
+        Assert.Equal(10UL, add.Invoke(a, new sbyte[] { 3, 4 }, (nuint)2));
+        Assert.Equal(10UL, add.Invoke(a, new byte[] { 3, 4 }, (nuint)2));
+        var e = Assert.Throws<ArgumentException>(() => add.Invoke(a, new int[] { 3, 4 }, (nuint)2));
+        Assert.Contains("Int32", e.Message);
+        Assert.Equal(0, a.LeaseCount);
+    }
+
+    [Fact]
     public void Invoke_MoreArgumentsThanTheInlineBlock_AreAllPassed()
     {
         var sum10 = _module.Bind("int64_t sum10(int a, int b, int c, int d, int e, int f, int g, int h, int i, int j)");
