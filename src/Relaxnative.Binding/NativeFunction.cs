@@ -12,16 +12,12 @@ namespace Relaxnative;
 /// </summary>
 public sealed unsafe partial class NativeFunction
 {
-    // Calls with up to this many arguments use a fixed-size stack block (cheaper than a variable stackalloc).
-    private const int InlineSlots = 8;
-
     private readonly NativeLibraryHandle? _library;
     private readonly INativeDispatcher? _dispatcher;
     private readonly nint _address;
     private readonly ConcurrentDictionary<Type, Delegate> _typedStubs = new();
     private readonly CallPlan _plan;
     private readonly ValuePlan[] _parameters;
-    private readonly bool _hasPointerParameters;
     private RawInvoker? _invoker;
 
     /// <summary>A function in a library opened in this process.</summary>
@@ -46,7 +42,7 @@ public sealed unsafe partial class NativeFunction
         _plan = CallPlanner.Create(signature, isTrivial);
         // An array, not the plan's IReadOnlyList: the untyped hot path indexes it once per argument.
         _parameters = [.. _plan.Parameters];
-        _hasPointerParameters = _plan.HasPointerParameters;
+        _acceptedArrayTypes = new Type?[_parameters.Length];
     }
 
     /// <summary>The C function's name.</summary>
@@ -101,25 +97,8 @@ public sealed unsafe partial class NativeFunction
             return _dispatcher.Invoke(this, args);
         }
 
-        // The in-process body is repeated here rather than forwarded: one call layer less on the hottest
-        // convenient path (CallBenchmarks.Untyped_Add).
-        ulong* slots = stackalloc ulong[InlineSlots];
-        if (args.Length > InlineSlots)
-        {
-            ulong* more = stackalloc ulong[args.Length];
-            slots = more;
-        }
-
-        var scope = default(CallScope);
-        try
-        {
-            var plan = _hasPointerParameters ? CallWithSlots(args, slots, ref scope) : ConvertAndCall(args, slots, ref scope);
-            return ReturnConverter.ToObject(plan.Return, slots);
-        }
-        finally
-        {
-            scope.Dispose();
-        }
+        ulong result = CallHere(args);
+        return ReturnConverter.ToObject(_plan.Return, &result);
     }
 
     /// <summary>
@@ -131,23 +110,8 @@ public sealed unsafe partial class NativeFunction
     [RequiresUnreferencedCode(CodeGeneration.Calls)]
     public object? InvokeInProcess(params ReadOnlySpan<object?> args)
     {
-        ulong* slots = stackalloc ulong[InlineSlots];
-        if (args.Length > InlineSlots)
-        {
-            ulong* more = stackalloc ulong[args.Length];
-            slots = more;
-        }
-
-        var scope = default(CallScope);
-        try
-        {
-            var plan = CallWithSlots(args, slots, ref scope);
-            return ReturnConverter.ToObject(plan.Return, slots);
-        }
-        finally
-        {
-            scope.Dispose();
-        }
+        ulong result = CallHere(args);
+        return ReturnConverter.ToObject(_plan.Return, &result);
     }
 
     /// <summary>Calls the function and returns the result as <typeparamref name="T"/> (see <see cref="ReturnConverter.To{T}"/>).</summary>
@@ -161,23 +125,8 @@ public sealed unsafe partial class NativeFunction
             return ReturnConverter.Convert<T>(_plan.Return, _dispatcher.Invoke(this, args), Name);
         }
 
-        ulong* slots = stackalloc ulong[InlineSlots];
-        if (args.Length > InlineSlots)
-        {
-            ulong* more = stackalloc ulong[args.Length];
-            slots = more;
-        }
-
-        var scope = default(CallScope);
-        try
-        {
-            var plan = CallWithSlots(args, slots, ref scope);
-            return ReturnConverter.To<T>(plan.Return, slots, Name);
-        }
-        finally
-        {
-            scope.Dispose();
-        }
+        ulong result = CallHere(args);
+        return ReturnConverter.To<T>(_plan.Return, &result, Name);
     }
 
     /// <summary>
@@ -219,83 +168,8 @@ public sealed unsafe partial class NativeFunction
     [RequiresUnreferencedCode(CodeGeneration.Calls)]
     public Task<T> InvokeAsync<T>(params object?[] args) => InvokeAsync<T>(CancellationToken.None, args);
 
-
-
     /// <inheritdoc/>
     public override string ToString() => Signature.ToString();
-
-    // A stand-in to pin when a call has no array argument, so the fixed statement below always has a target.
-    private static readonly byte[] s_nothingToPin = [0];
-
-    [RequiresDynamicCode(CodeGeneration.Calls)]
-    [RequiresUnreferencedCode(CodeGeneration.Calls)]
-    private CallPlan CallWithSlots(ReadOnlySpan<object?> args, ulong* slots, ref CallScope scope)
-    {
-        if (!_hasPointerParameters)
-        {
-            return ConvertAndCall(args, slots, ref scope);
-        }
-
-        // The first array argument is pinned by a fixed statement for the call: far cheaper than a pinned GCHandle,
-        // which the converter still uses for any further arrays (SumBenchmarks.Untyped_ByteArray).
-        Array firstArray = s_nothingToPin;
-        foreach (object? arg in args)
-        {
-            if (arg is Array array)
-            {
-                firstArray = array;
-                break;
-            }
-        }
-
-        fixed (byte* pinned = &MemoryMarshal.GetArrayDataReference(firstArray))
-        {
-            scope.PrePinned = firstArray;
-            return ConvertAndCall(args, slots, ref scope);
-        }
-    }
-
-    [RequiresDynamicCode(CodeGeneration.Calls)]
-    [RequiresUnreferencedCode(CodeGeneration.Calls)]
-    private CallPlan ConvertAndCall(ReadOnlySpan<object?> args, ulong* slots, ref CallScope scope)
-    {
-        var parameters = _parameters;
-        if (args.Length != parameters.Length)
-        {
-            BindingErrors.ThrowArgumentCount(Signature, args.Length);
-        }
-
-        ThrowIfDisposed();
-        for (int i = 0; i < parameters.Length; i++)
-        {
-            // The commonest exact matches inline; everything else takes the full conversion.
-            object? value = args[i];
-            var parameter = parameters[i];
-            if (value is int int32 && parameter.Kind == ValueKind.Int32)
-            {
-                slots[i] = (ulong)int32;
-            }
-            else if (value is double float64 && parameter.Kind == ValueKind.Double)
-            {
-                *(double*)(slots + i) = float64;
-            }
-            else if (value is NativeBuffer buffer && parameter.Kind is ValueKind.Pointer or ValueKind.CharPointer or ValueKind.PointerTable)
-            {
-                buffer.DangerousAddRef();
-                scope.AddLease(buffer);
-                slots[i] = (ulong)buffer.DangerousGetAddress();
-            }
-            else
-            {
-                ArgumentConverter.ToSlot(Name, parameter, value, slots + i, ref scope);
-            }
-        }
-
-        var invoker = _invoker ??= RawInvokerEmitter.Emit(_plan);
-        invoker(_address, slots);
-        scope.ThrowPendingCallbackException();
-        return _plan;
-    }
 
     private void ThrowIfDisposed()
     {

@@ -66,6 +66,19 @@ public sealed partial class NativeBuffer
     }
 
     /// <summary>
+    /// Ends a <see cref="DangerousAddRef"/> lease that the caller took itself and is certain it holds (the untyped
+    /// call path, which pairs them in straight-line code): one interlocked add, without the pairing check of
+    /// <see cref="DangerousRelease"/>.
+    /// </summary>
+    internal void EndCallLease()
+    {
+        if (Interlocked.Add(ref _state, -(1 + DangerousUnit)) == FreedBit)
+        {
+            ReleaseAsLastLease();
+        }
+    }
+
+    /// <summary>
     /// The address with no freed check, for a caller that holds a lease (the memory cannot be released under it).
     /// Without a lease, the memory may already be gone.
     /// </summary>

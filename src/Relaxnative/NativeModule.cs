@@ -1,6 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Collections.Concurrent;
-using System.Dynamic;
 using Relaxnative.Binding;
 using Relaxnative.Isolation.Process;
 using Relaxnative.Isolation.Worker;
@@ -28,6 +27,12 @@ public sealed partial class NativeModule : IDisposable, IAsyncDisposable
     private readonly ConcurrentDictionary<string, NativeFunction> _functions = new(StringComparer.Ordinal);
     private Dictionary<string, SkippedFunction> _skipped = [];
     private readonly List<NativeFunction> _order = [];
+
+    /// <summary>
+    /// Changes whenever a name is (re)bound; <c>dynamic</c> call sites bake the function they resolved and stay valid
+    /// while this is unchanged. Written under the bind lock; a call site reading a stale value only rebinds.
+    /// </summary>
+    internal int BindVersion;
 
     internal NativeModule(NativeLibraryHandle library, string? sourcePath, IsolationMode isolation, IReadOnlyList<SkippedFunction> skipped)
     {
@@ -190,6 +195,7 @@ public sealed partial class NativeModule : IDisposable, IAsyncDisposable
 
             _order.Add(function);
             _functions[function.Name] = function;
+            BindVersion++;
         }
 
         return function;
@@ -217,7 +223,7 @@ public sealed partial class NativeModule : IDisposable, IAsyncDisposable
     /// <summary>A <c>dynamic</c> view: <c>module.AsDynamic().add(2, 3)</c> calls the bound function <c>add</c>.</summary>
     [RequiresDynamicCode(CodeGeneration.Calls)]
     [RequiresUnreferencedCode(CodeGeneration.Calls)]
-    public dynamic AsDynamic() => new DynamicModule(this);
+    public dynamic AsDynamic() => new Dynamic.DynamicModule(this);
 
     /// <summary>
     /// Allocates <paramref name="size"/> bytes for calls into this module. In process isolation the memory is shared
@@ -255,27 +261,4 @@ public sealed partial class NativeModule : IDisposable, IAsyncDisposable
 
     /// <inheritdoc/>
     public override string ToString() => $"NativeModule({LibraryPath}, {_functions.Count} function(s))";
-
-    [RequiresDynamicCode(CodeGeneration.Calls)]
-    [RequiresUnreferencedCode(CodeGeneration.Calls)]
-    private sealed class DynamicModule(NativeModule module) : DynamicObject
-    {
-        public override bool TryInvokeMember(InvokeMemberBinder binder, object?[]? args, out object? result)
-        {
-            var function = module[binder.Name];
-            // Async functions of isolated modules return a Task, so `await mod.heavy(...)` runs off the caller.
-            result = function.Mode == ExecutionMode.Async && module.Isolation != IsolationMode.InProcess
-                ? function.InvokeAsync(args ?? [])
-                : function.Invoke(args ?? []);
-            return true;
-        }
-
-        public override bool TryGetMember(GetMemberBinder binder, out object? result)
-        {
-            result = module[binder.Name];
-            return true;
-        }
-
-        public override IEnumerable<string> GetDynamicMemberNames() => module.Functions.Select(f => f.Name);
-    }
 }

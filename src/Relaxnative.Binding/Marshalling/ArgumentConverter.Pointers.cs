@@ -149,26 +149,20 @@ internal static unsafe partial class ArgumentConverter
     [RequiresUnreferencedCode(CodeGeneration.Calls)]
     private static void CheckElementType(string function, ValuePlan plan, object value, Type elementType)
     {
-        bool ok;
-        if (plan.Kind == ValueKind.PointerTable)
-        {
-            ok = elementType == typeof(nint) || elementType == typeof(nuint);
-        }
-        else if (plan.PointeeElementType is { } expected)
-        {
-            ok = ValuePlan.ElementMatches(expected, elementType);
-        }
-        else
-        {
-            ok = elementType.IsValueType && !RuntimeHelpersIsReferenceOrContainsReferences(elementType);
-        }
-
-        if (!ok)
+        if (!ElementTypeFits(plan, elementType))
         {
             BindingErrors.ThrowBadArgument(function, plan.Parameter!, plan.Expected, value,
                 $"The array's element type {elementType.Name} does not match the C element type '{plan.Type.Pointee?.Description}'.");
         }
     }
+
+    /// <summary>Whether arrays of <paramref name="elementType"/> may be passed for <paramref name="plan"/> (the rule <see cref="CheckElementType"/> enforces).</summary>
+    [RequiresDynamicCode(CodeGeneration.Calls)]
+    [RequiresUnreferencedCode(CodeGeneration.Calls)]
+    internal static bool ElementTypeFits(ValuePlan plan, Type elementType) =>
+        plan.Kind == ValueKind.PointerTable ? elementType == typeof(nint) || elementType == typeof(nuint)
+        : plan.PointeeElementType is { } expected ? ValuePlan.ElementMatches(expected, elementType)
+        : elementType.IsValueType && !RuntimeHelpersIsReferenceOrContainsReferences(elementType);
 
     [RequiresDynamicCode(CodeGeneration.Calls)]
     [RequiresUnreferencedCode(CodeGeneration.Calls)]

@@ -18,6 +18,29 @@ internal static unsafe partial class ArgumentConverter
     {
         switch (plan.Kind)
         {
+            case ValueKind.Pointer or ValueKind.CharPointer or ValueKind.PointerTable:
+                *slot = (ulong)PointerOf(function, plan, value, ref scope);
+                return;
+            case ValueKind.FunctionPointer:
+                *slot = (ulong)FunctionPointerOf(function, plan, value, ref scope);
+                return;
+            default:
+                ScalarToSlot(function, plan, value, slot);
+                return;
+        }
+    }
+
+    /// <summary>Whether <paramref name="kind"/> is a scalar: converted by <see cref="ScalarToSlot"/>, with nothing to undo after the call.</summary>
+    internal static bool IsScalar(ValueKind kind) => kind is ValueKind.Bool or ValueKind.Int8 or ValueKind.UInt8 or ValueKind.Int16
+        or ValueKind.UInt16 or ValueKind.Int32 or ValueKind.UInt32 or ValueKind.Int64 or ValueKind.UInt64 or ValueKind.IntPtr
+        or ValueKind.UIntPtr or ValueKind.Float or ValueKind.Double;
+
+    /// <summary>Writes a scalar (bool, integer, floating point) <paramref name="value"/> into <paramref name="slot"/>; takes nothing that needs undoing.</summary>
+    /// <exception cref="ArgumentException">The value does not fit the C type.</exception>
+    internal static void ScalarToSlot(string function, ValuePlan plan, object? value, ulong* slot)
+    {
+        switch (plan.Kind)
+        {
             case ValueKind.Int32 when value is int i:
                 *slot = (ulong)i;
                 return;
@@ -46,12 +69,6 @@ internal static unsafe partial class ArgumentConverter
                     _ when value is ulong ul => ul,
                     _ => Fail(function, plan, value),
                 };
-                return;
-            case ValueKind.Pointer or ValueKind.CharPointer or ValueKind.PointerTable:
-                *slot = (ulong)PointerOf(function, plan, value, ref scope);
-                return;
-            case ValueKind.FunctionPointer:
-                *slot = (ulong)FunctionPointerOf(function, plan, value, ref scope);
                 return;
             default:
                 *slot = IntegerOf(function, plan, value);

@@ -80,6 +80,23 @@ internal struct CallScope : IDisposable
         }
     }
 
+    /// <summary>
+    /// After the native call returned: undoes everything, then rethrows a parked callback exception (see
+    /// <see cref="ThrowPendingCallbackException"/>). Kept out of the calling frame so that frame has no exception
+    /// handling around the native call.
+    /// </summary>
+    public void Finish()
+    {
+        try
+        {
+            ThrowPendingCallbackException();
+        }
+        finally
+        {
+            Dispose();
+        }
+    }
+
     /// <summary>Undoes everything, in reverse order. Never throws for cleanup it owns.</summary>
     public unsafe void Dispose()
     {

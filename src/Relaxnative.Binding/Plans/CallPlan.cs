@@ -15,7 +15,4 @@ internal sealed record CallPlan(CFunctionSignature Signature, IReadOnlyList<Valu
 {
     /// <summary>The ABI types of the parameters, in order.</summary>
     public Type[] AbiParameterTypes => [.. Parameters.Select(p => p.AbiType)];
-
-    /// <summary>Whether any parameter needs work before or after the call (pinning, leases, temporary memory).</summary>
-    public bool HasPointerParameters => Parameters.Any(p => p.IsPointerLike);
 }

@@ -16,7 +16,7 @@ internal unsafe delegate void RawInvoker(nint function, ulong* slots);
 /// and performs one unmanaged <c>calli</c>. The untyped path (<c>Invoke</c>, <c>dynamic</c>, the helper process)
 /// converts .NET values into slots and calls it, so one emitted method serves every argument shape.
 /// </summary>
-internal static class RawInvokerEmitter
+internal static partial class RawInvokerEmitter
 {
     // One invoker per ABI shape, kept for the life of the process. Besides saving JIT work, this is a correctness
     // rule: when a DynamicMethod containing an unmanaged calli is collected, the runtime can hand its cached call
@@ -65,15 +65,47 @@ internal static class RawInvokerEmitter
             pushFunction: () => il.Emit(OpCodes.Ldarg_1));
         if (plan.Return.Kind != ValueKind.Void)
         {
-            var result = il.DeclareLocal(plan.Return.AbiType);
-            il.Emit(OpCodes.Stloc, result);
-            il.Emit(OpCodes.Ldarg_2);
-            il.Emit(OpCodes.Ldloc, result);
-            IlTypes.EmitStoreIndirect(il, plan.Return.AbiType);
+            EmitStoreWholeSlot(il, plan.Return.AbiType);
         }
 
         il.Emit(OpCodes.Ret);
         return method.CreateDelegate<RawInvoker>(s_target);
+    }
+}
+
+internal static partial class RawInvokerEmitter
+{
+    /// <summary>
+    /// Stores the result on the stack into slot 0 as a whole 8-byte word (integers widened by their signedness, a
+    /// float's bits zero-extended). The caller reads the slot back as 8 bytes right after the call; a narrower store
+    /// under a wider load defeats the CPU's store-to-load forwarding and stalled every untyped call.
+    /// </summary>
+    private static void EmitStoreWholeSlot(ILGenerator il, Type type)
+    {
+        var result = il.DeclareLocal(type);
+        il.Emit(OpCodes.Stloc, result);
+        il.Emit(OpCodes.Ldarg_2);
+        if (type == typeof(float))
+        {
+            il.Emit(OpCodes.Ldloca, result);
+            il.Emit(OpCodes.Ldind_U4);
+            il.Emit(OpCodes.Conv_U8);
+            il.Emit(OpCodes.Stind_I8);
+        }
+        else if (type == typeof(double))
+        {
+            il.Emit(OpCodes.Ldloc, result);
+            il.Emit(OpCodes.Stind_R8);
+        }
+        else
+        {
+            // Only the low bytes of the return register are defined for narrow C types: narrow first, then widen.
+            il.Emit(OpCodes.Ldloc, result);
+            NativeCallEmitter.EmitNarrow(il, type);
+            il.Emit(type == typeof(sbyte) || type == typeof(short) || type == typeof(int) || type == typeof(long) || type == typeof(nint)
+                ? OpCodes.Conv_I8 : OpCodes.Conv_U8);
+            il.Emit(OpCodes.Stind_I8);
+        }
     }
 }
 
@@ -91,15 +123,6 @@ internal static class IlTypes
         : type == typeof(float) ? OpCodes.Ldind_R4
         : type == typeof(double) ? OpCodes.Ldind_R8
         : OpCodes.Ldind_I);
-
-    internal static void EmitStoreIndirect(ILGenerator il, Type type) => il.Emit(
-        type == typeof(sbyte) || type == typeof(byte) ? OpCodes.Stind_I1
-        : type == typeof(short) || type == typeof(ushort) ? OpCodes.Stind_I2
-        : type == typeof(int) || type == typeof(uint) ? OpCodes.Stind_I4
-        : type == typeof(long) || type == typeof(ulong) ? OpCodes.Stind_I8
-        : type == typeof(float) ? OpCodes.Stind_R4
-        : type == typeof(double) ? OpCodes.Stind_R8
-        : OpCodes.Stind_I);
 }
 
 /// <summary>
@@ -155,7 +178,7 @@ internal static class NativeCallEmitter
     private static bool IsUnsigned(Type type) =>
         type == typeof(byte) || type == typeof(ushort) || type == typeof(uint) || type == typeof(ulong) || type == typeof(nuint);
 
-    private static void EmitNarrow(ILGenerator il, Type type)
+    internal static void EmitNarrow(ILGenerator il, Type type)
     {
         // Only the low bytes of the return register are defined for narrow C return types.
         if (type == typeof(sbyte)) { il.Emit(OpCodes.Conv_I1); }

@@ -1,0 +1,251 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using Relaxnative.Binding;
+
+namespace Relaxnative;
+
+// The untyped in-process call: .NET values into 8-byte slots, one call of the shape's emitted RawInvoker, the result
+// read back from slot 0. Shape rule for every frame that calls the invoker (the invoker's native call switches the
+// thread to preemptive mode and back): no stackalloc and no exception handling in that frame. Slots come as a plain
+// fixed-size local (ArgumentSlots) or from an outer frame; cleanup that can fail runs in helpers. Measured before
+// this rule, the same call cost 20x a direct call on one CPU and 3x on another (docs/binding.md).
+public sealed unsafe partial class NativeFunction
+{
+    /// <summary>Calls with up to <see cref="ArgumentSlots.Count"/> arguments: slots are a local of this frame.</summary>
+    [RequiresDynamicCode(CodeGeneration.Calls)]
+    [RequiresUnreferencedCode(CodeGeneration.Calls)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ulong CallHere(ReadOnlySpan<object?> args)
+    {
+        if (args.Length > ArgumentSlots.Count)
+        {
+            return CallWide(args);
+        }
+
+        Unsafe.SkipInit(out ArgumentSlots slots);
+        ulong* first = (ulong*)&slots;
+        Call(args, first);
+        return *first;
+    }
+
+    /// <summary>Calls with more arguments than fit the local block: the slots are allocated here, the call made one frame down.</summary>
+    [RequiresDynamicCode(CodeGeneration.Calls)]
+    [RequiresUnreferencedCode(CodeGeneration.Calls)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private ulong CallWide(ReadOnlySpan<object?> args)
+    {
+        // Checked before the stackalloc, so a careless argument array never sizes the stack allocation.
+        if (args.Length != _parameters.Length)
+        {
+            BindingErrors.ThrowArgumentCount(Signature, args.Length);
+        }
+
+        ulong* slots = stackalloc ulong[args.Length];
+        Call(args, slots);
+        return *slots;
+    }
+
+    /// <summary>
+    /// Converts <paramref name="args"/> into <paramref name="slots"/>, calls, and leaves the result in slot 0. Scalars,
+    /// null, addresses, one array of a fitting element type and up to two <see cref="NativeBuffer"/> arguments take this path, which needs no cleanup
+    /// record: the buffers are leased after every scalar converted (so a conversion error leaves nothing to undo) and
+    /// released right after the call. Any other argument sends the whole call to <see cref="CallWithScope"/>.
+    /// </summary>
+    [RequiresDynamicCode(CodeGeneration.Calls)]
+    [RequiresUnreferencedCode(CodeGeneration.Calls)]
+    private void Call(ReadOnlySpan<object?> args, ulong* slots)
+    {
+        var parameters = _parameters;
+        if (args.Length != parameters.Length)
+        {
+            BindingErrors.ThrowArgumentCount(Signature, args.Length);
+        }
+
+        if (_library is not { IsDisposed: false })
+        {
+            ThrowIfDisposed();
+        }
+
+        NativeBuffer? buffer0 = null, buffer1 = null;
+        Array? array = null;
+        int index0 = 0, index1 = 0, arrayIndex = 0;
+        for (int i = 0; i < parameters.Length; i++)
+        {
+            object? value = args[i];
+            var parameter = parameters[i];
+            var kind = parameter.Kind;
+            if (value is int int32 && kind == ValueKind.Int32)
+            {
+                slots[i] = (ulong)int32;
+            }
+            else if (ArgumentConverter.IsScalar(kind))
+            {
+                ArgumentConverter.ScalarToSlot(Name, parameter, value, slots + i);
+            }
+            else if (kind is not (ValueKind.Pointer or ValueKind.CharPointer or ValueKind.PointerTable))
+            {
+                CallWithScope(args, slots);
+                return;
+            }
+            else if (value is null)
+            {
+                slots[i] = 0;
+            }
+            else if (value is nint address)
+            {
+                slots[i] = (ulong)address;
+            }
+            else if (value is NativeBuffer buffer && buffer1 is null)
+            {
+                if (buffer0 is null)
+                {
+                    (buffer0, index0) = (buffer, i);
+                }
+                else
+                {
+                    (buffer1, index1) = (buffer, i);
+                }
+            }
+            else if (value is Array candidate && array is null && AcceptsArray(i, candidate))
+            {
+                (array, arrayIndex) = (candidate, i);
+            }
+            else
+            {
+                CallWithScope(args, slots);
+                return;
+            }
+        }
+
+        if (buffer0 is not null)
+        {
+            // The buffers were read from args once; the same objects are released below, whatever args holds by then.
+            LeaseForCall(buffer0, buffer1);
+            slots[index0] = (ulong)buffer0.DangerousGetAddress();
+            if (buffer1 is not null)
+            {
+                slots[index1] = (ulong)buffer1.DangerousGetAddress();
+            }
+        }
+
+        // One array is pinned by this fixed statement for the call: a pinned local, no handle and no cleanup.
+        fixed (byte* data = &MemoryMarshal.GetArrayDataReference(array ?? s_nothingToPin))
+        {
+            if (array is not null)
+            {
+                slots[arrayIndex] = (ulong)data;
+            }
+
+            (_invoker ?? CreateInvoker())(_address, slots);
+        }
+
+        if (buffer0 is not null)
+        {
+            buffer0.EndCallLease();
+            buffer1?.EndCallLease();
+        }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="array"/> fits parameter <paramref name="index"/>; the array type that fitted last is
+    /// remembered per parameter, so repeated calls with the same array type check it with one comparison.
+    /// </summary>
+    [RequiresDynamicCode(CodeGeneration.Calls)]
+    [RequiresUnreferencedCode(CodeGeneration.Calls)]
+    private bool AcceptsArray(int index, Array array)
+    {
+        var type = array.GetType();
+        if (ReferenceEquals(_acceptedArrayTypes[index], type))
+        {
+            return true;
+        }
+
+        if (!type.IsSZArray || !ArgumentConverter.ElementTypeFits(_parameters[index], type.GetElementType()!))
+        {
+            return false; // the general path explains the refusal
+        }
+
+        _acceptedArrayTypes[index] = type;
+        return true;
+    }
+
+    /// <summary>Leases one or two buffers; if the second is already freed, the first lease is undone before the error.</summary>
+    private static void LeaseForCall(NativeBuffer first, NativeBuffer? second)
+    {
+        first.DangerousAddRef();
+        if (second is null)
+        {
+            return;
+        }
+
+        try
+        {
+            second.DangerousAddRef();
+        }
+        catch
+        {
+            first.EndCallLease();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The general path: arrays (the first pinned by a fixed statement, far cheaper than a pinned GCHandle), strings,
+    /// pointers with owners, memory, callbacks, pointer tables and more buffers, each recorded in a <see cref="CallScope"/>.
+    /// </summary>
+    [RequiresDynamicCode(CodeGeneration.Calls)]
+    [RequiresUnreferencedCode(CodeGeneration.Calls)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void CallWithScope(ReadOnlySpan<object?> args, ulong* slots)
+    {
+        Array firstArray = s_nothingToPin;
+        foreach (object? arg in args)
+        {
+            if (arg is Array array)
+            {
+                firstArray = array;
+                break;
+            }
+        }
+
+        var scope = default(CallScope);
+        fixed (byte* pinned = &MemoryMarshal.GetArrayDataReference(firstArray))
+        {
+            scope.PrePinned = firstArray;
+            ConvertAll(args, slots, ref scope);
+            (_invoker ?? CreateInvoker())(_address, slots);
+        }
+
+        scope.Finish();
+    }
+
+    [RequiresDynamicCode(CodeGeneration.Calls)]
+    [RequiresUnreferencedCode(CodeGeneration.Calls)]
+    private void ConvertAll(ReadOnlySpan<object?> args, ulong* slots, ref CallScope scope)
+    {
+        var parameters = _parameters;
+        try
+        {
+            for (int i = 0; i < parameters.Length; i++)
+            {
+                ArgumentConverter.ToSlot(Name, parameters[i], args[i], slots + i, ref scope);
+            }
+        }
+        catch
+        {
+            scope.Dispose();
+            throw;
+        }
+    }
+
+    [RequiresDynamicCode(CodeGeneration.Calls)]
+    [RequiresUnreferencedCode(CodeGeneration.Calls)]
+    private RawInvoker CreateInvoker() => _invoker = RawInvokerEmitter.Emit(_plan);
+
+    // A stand-in to pin when a call has no array argument, so the fixed statement always has a target.
+    private static readonly byte[] s_nothingToPin = [0];
+
+    // Per parameter, the array type last accepted (written racily: any value a reader sees was accepted).
+    private readonly Type?[] _acceptedArrayTypes;
+}
