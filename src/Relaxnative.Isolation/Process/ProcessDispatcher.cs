@@ -108,8 +108,8 @@ internal sealed partial class ProcessDispatcher : INativeDispatcher, ILeasedInvo
     /// </summary>
     /// <exception cref="NativeBindingException">The signature has unsupported parts.</exception>
     public NativeFunction CreateFunction(CFunctionSignature signature, ExecutionMode mode = ExecutionMode.Sync,
-        NativeCost cost = NativeCost.Unspecified, bool isTrivial = false) =>
-        new(signature, mode, cost, isTrivial, this);
+        NativeCost cost = NativeCost.Unspecified, bool isTrivial = false, bool captureErrno = false) =>
+        new(signature, mode, cost, isTrivial, this, captureErrno);
 
     /// <inheritdoc/>
     /// <exception cref="NativeCrashException">The helper died during the call.</exception>
