@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Relaxnative;
@@ -21,8 +20,4 @@ public sealed partial class NativeFunction
 
     /// <summary>Sets <see cref="LastErrno"/> on this thread: the value a call made elsewhere (a worker, the helper) brought back.</summary>
     internal static void SetLastErrno(int errno) => t_lastErrno = errno;
-
-    /// <summary>Called by emitted stubs right after a native call returns (see NativeCallEmitter).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static void SaveErrno() => t_lastErrno = Marshal.GetLastSystemError();
 }

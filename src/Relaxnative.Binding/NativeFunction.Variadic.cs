@@ -92,7 +92,10 @@ public sealed partial class NativeFunction
             return function._library is { } library
                 ? new NativeFunction(library, VariadicThunks.For(function._address), concrete, function.Mode, function.Cost, function.IsTrivial,
                     function._dispatcher, captureErrno, fixedCount)
-                : new NativeFunction(concrete, function.Mode, function.Cost, function.IsTrivial, function._dispatcher, captureErrno, fixedCount);
+                : new NativeFunction(concrete, function.Mode, function.Cost, function.IsTrivial, function._dispatcher, captureErrno, fixedCount)
+                {
+                    RemoteTarget = function.RemoteTarget,
+                };
         }, (this, tail));
 
     private CType ThrowVariadicArgument(int index, object? value)

@@ -87,7 +87,7 @@ internal sealed class HelperLoop(Stream input, Stream output)
 
     private void Define()
     {
-        var (id, isTrivial, declaration, variadicFrom) = WireProtocol.ReadDefine(_reader);
+        var (id, isTrivial, declaration, variadicFrom, target) = WireProtocol.ReadDefine(_reader);
         while (_functions.Count <= id)
         {
             _functions.Add(null);
@@ -102,10 +102,16 @@ internal sealed class HelperLoop(Stream input, Stream output)
             }
 
             var signature = CDeclarationParser.Parse(declaration);
-            nint address = _library.TryGetExport(signature.Name);
+            nint address = target != 0 ? target : _library.TryGetExport(signature.Name);
             if (address == 0)
             {
                 throw new NativeBindingException(BindingErrors.SymbolNotFound(signature.Name, _library.Path));
+            }
+
+            // A function pointer the host made callable: refuse data addresses here, where calling one would crash.
+            if (target != 0 && ExecutableMemory.Problem(target) is { } problem)
+            {
+                throw new ArgumentException(BindingErrors.FunctionPointer(target, problem + " in the helper process"));
             }
 
             // A call shape of a variadic function goes through its entry thunk, exactly as in the host's own process.

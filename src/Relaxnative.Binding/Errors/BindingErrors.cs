@@ -51,6 +51,10 @@ internal static class BindingErrors
         "The system refuses executable memory to this process (an SELinux 'execmem' or similar policy, or the memory limit); " +
         "allow it for the process, or call the function from a small C wrapper with a fixed signature.";
 
+    /// <summary>The one template for a pointer that cannot become a callable function: its address and why.</summary>
+    internal static string FunctionPointer(nint address, string problem) =>
+        string.Create(CultureInfo.InvariantCulture, $"Cannot call the function pointer 0x{address:x}: {problem}.");
+
     [DoesNotReturn]
     internal static void ThrowVariadicArgument(string function, int index, object? value) =>
         throw new ArgumentException(VariadicArgument(function, index, Describe(value)), $"arg{index + 1}");

@@ -155,7 +155,8 @@ internal static class NativeCallEmitter
     {
         if (plan.CaptureErrno)
         {
-            il.Emit(OpCodes.Call, typeof(NativeFunction).GetMethod(nameof(NativeFunction.SaveErrno),
+            ErrnoCapture.EnsureReady();
+            il.Emit(OpCodes.Call, typeof(ErrnoCapture).GetMethod(nameof(ErrnoCapture.Save),
                 System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.NonPublic)!);
         }
     }

@@ -16,13 +16,19 @@ internal sealed partial class ProcessDispatcher
         }
 
         var helper = EnsureHelper();
+        if (function.RemoteTarget is { } target && RemoteTargetProblem(target) is { } problem)
+        {
+            throw new ArgumentException(problem);
+        }
+
         EncodeGrowing(function, args, leases);
         bool ran = false;
         try
         {
             if (_defined.Add(functionId))
             {
-                WireProtocol.WriteDefine(_writer, functionId, _trivial[functionId], _declarations[functionId], function.Plan.VariadicFrom ?? -1);
+                WireProtocol.WriteDefine(_writer, functionId, _trivial[functionId], _declarations[functionId], function.Plan.VariadicFrom ?? -1,
+                    function.RemoteTarget?.DangerousGetAddress() ?? 0);
                 _writer.Send(helper.Input);
             }
 

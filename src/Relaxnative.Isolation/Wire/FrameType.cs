@@ -16,7 +16,8 @@ internal enum FrameType : byte
     Load = 4,
 
     /// <summary>Host to helper, once per function per helper: function id int32, trivial byte, C declaration string,
-    /// first variadic argument int32 (-1 when not a variadic call shape).</summary>
+    /// first variadic argument int32 (-1 when not a variadic call shape), address int64 (0: look the name up; otherwise
+    /// a function pointer the helper returned).</summary>
     Define = 5,
 
     /// <summary>Host to helper: call id int32, function id int32, slots, pointer fixups.</summary>

@@ -72,9 +72,10 @@ internal static class WireProtocol
     /// <summary>
     /// Writes <see cref="FrameType.Define"/>. <paramref name="variadicFrom"/> is -1, or for one call shape of a
     /// variadic function the index of the first argument that matches <c>...</c> (the declaration then lists the
-    /// promoted tail as parameters).
+    /// promoted tail as parameters). <paramref name="address"/> is 0 to look the function up by name, or the address in
+    /// the helper of a function pointer it returned.
     /// </summary>
-    public static void WriteDefine(FrameWriter writer, int functionId, bool isTrivial, string declaration, int variadicFrom = -1)
+    public static void WriteDefine(FrameWriter writer, int functionId, bool isTrivial, string declaration, int variadicFrom = -1, nint address = 0)
     {
         ArgumentNullException.ThrowIfNull(writer);
         writer.Begin(FrameType.Define);
@@ -82,13 +83,14 @@ internal static class WireProtocol
         writer.WriteByte(isTrivial ? (byte)1 : (byte)0);
         writer.WriteString(declaration);
         writer.WriteInt32(variadicFrom);
+        writer.WriteInt64(address);
     }
 
     /// <summary>Reads the payload of <see cref="FrameType.Define"/>.</summary>
-    public static (int FunctionId, bool IsTrivial, string Declaration, int VariadicFrom) ReadDefine(FrameReader reader)
+    public static (int FunctionId, bool IsTrivial, string Declaration, int VariadicFrom, nint Address) ReadDefine(FrameReader reader)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        return (reader.ReadInt32(), reader.ReadByte() != 0, reader.ReadString() ?? "", reader.ReadInt32());
+        return (reader.ReadInt32(), reader.ReadByte() != 0, reader.ReadString() ?? "", reader.ReadInt32(), (nint)reader.ReadInt64());
     }
 
     /// <summary>Writes <see cref="FrameType.Call"/>: ids, then int32 slot count and slots, then int32 fixup count and fixups.</summary>

@@ -42,9 +42,9 @@ public sealed class WireProtocolTests
         Assert.Equal("/tmp/libé.so", WireProtocol.ReadLoad(RoundTrip(writer, FrameType.Load)));
 
         WireProtocol.WriteDefine(writer, 12, true, "int add(int a, int b)");
-        Assert.Equal((12, true, "int add(int a, int b)", -1), WireProtocol.ReadDefine(RoundTrip(writer, FrameType.Define)));
-        WireProtocol.WriteDefine(writer, 13, false, "int printf(const char* format, double)", variadicFrom: 1);
-        Assert.Equal((13, false, "int printf(const char* format, double)", 1), WireProtocol.ReadDefine(RoundTrip(writer, FrameType.Define)));
+        Assert.Equal((12, true, "int add(int a, int b)", -1, (nint)0), WireProtocol.ReadDefine(RoundTrip(writer, FrameType.Define)));
+        WireProtocol.WriteDefine(writer, 13, false, "int printf(const char* format, double)", variadicFrom: 1, address: 0x7f00);
+        Assert.Equal((13, false, "int printf(const char* format, double)", 1, (nint)0x7f00), WireProtocol.ReadDefine(RoundTrip(writer, FrameType.Define)));
     }
 
     [Fact]
