@@ -12,6 +12,7 @@ namespace Relaxnative.Benchmarks.Binding;
 /// (the emitted code is the same as without the option), on at most 2 ns above off.
 /// </summary>
 [MemoryDiagnoser]
+[MinColumn, MedianColumn]
 [CategoriesColumn]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 public unsafe class ErrnoBenchmarks
