@@ -71,12 +71,13 @@ public sealed class ErrnoCaptureTests
     public async Task InvokeAsync_WorkerThread_CarriesErrnoToTheContinuation()
     {
         using var module = NativeFixtures.Load("errno.c", IsolationMode.Worker);
-        var openRead = module.Bind("int open_read(const char* path)", Capture with { Mode = ExecutionMode.Async });
+        // libc's open (variadic), found through the fixture's dependencies.
+        var open = module.Bind(OpenDeclaration, Capture with { Mode = ExecutionMode.Async });
         var failWith = module.Bind("int fail_with(int code)", Capture with { Mode = ExecutionMode.Async });
         int callerThread = Environment.CurrentManagedThreadId;
 
         // The continuation runs inline where the call completed: on the worker, not on this thread.
-        var (errno, thread) = await openRead.InvokeAsync(Missing)
+        var (errno, thread) = await open.InvokeAsync(Missing, 0)
             .ContinueWith(_ => (NativeFunction.LastErrno, Environment.CurrentManagedThreadId), TaskContinuationOptions.ExecuteSynchronously);
         Assert.Equal(Enoent, errno);
         Assert.NotEqual(callerThread, thread);
