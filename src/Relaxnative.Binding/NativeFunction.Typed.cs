@@ -11,6 +11,11 @@ public sealed partial class NativeFunction
     /// The delegate's parameter and return types must match the C signature (SPEC type table; pointers also accept
     /// <c>nint</c>, <c>NativeBuffer</c>, <c>NativePointer</c>, <c>T[]</c>, <c>Span&lt;T&gt;</c>). Made once per delegate type and cached.
     /// </summary>
+    /// <remarks>
+    /// For a variadic function the delegate's parameters after the fixed ones fix the types of the variadic tail
+    /// (<c>Func&lt;string, int, double, int&gt;</c> for <c>int printf(const char*, ...)</c> passes an int and a double);
+    /// float, bool, char and integers narrower than int are promoted as C does.
+    /// </remarks>
     /// <exception cref="NativeBindingException">The delegate type does not match; every mismatch is listed.</exception>
     /// <exception cref="ObjectDisposedException">The library was closed (also thrown by the delegate if called afterwards).</exception>
     [RequiresDynamicCode(CodeGeneration.Calls)]
@@ -18,6 +23,11 @@ public sealed partial class NativeFunction
     public TDelegate AsDelegate<TDelegate>() where TDelegate : Delegate
     {
         ThrowIfDisposed();
+        if (_variadicCalls is not null)
+        {
+            return VariadicCall(typeof(TDelegate)).AsDelegate<TDelegate>();
+        }
+
         return (TDelegate)_typedStubs.GetOrAdd(typeof(TDelegate),
             static (type, function) =>
             {

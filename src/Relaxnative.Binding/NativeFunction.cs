@@ -23,15 +23,16 @@ public sealed unsafe partial class NativeFunction
     /// <summary>A function in a library opened in this process.</summary>
     internal NativeFunction(NativeLibraryHandle library, nint address, CFunctionSignature signature,
         ExecutionMode mode = ExecutionMode.Sync, NativeCost cost = NativeCost.Unspecified, bool isTrivial = false,
-        INativeDispatcher? dispatcher = null)
-        : this(signature, mode, cost, isTrivial, dispatcher)
+        INativeDispatcher? dispatcher = null, bool captureErrno = false, int? variadicFrom = null)
+        : this(signature, mode, cost, isTrivial, dispatcher, captureErrno, variadicFrom)
     {
         _library = library;
         _address = address;
     }
 
     /// <summary>A function that lives elsewhere (the helper process): every call goes through <paramref name="dispatcher"/>.</summary>
-    internal NativeFunction(CFunctionSignature signature, ExecutionMode mode, NativeCost cost, bool isTrivial, INativeDispatcher? dispatcher)
+    internal NativeFunction(CFunctionSignature signature, ExecutionMode mode, NativeCost cost, bool isTrivial, INativeDispatcher? dispatcher,
+        bool captureErrno = false, int? variadicFrom = null)
     {
         _dispatcher = dispatcher;
         Signature = signature;
@@ -39,7 +40,14 @@ public sealed unsafe partial class NativeFunction
         Cost = cost;
         IsTrivial = isTrivial;
         // Validate now, so an unsupported declaration fails at bind time, not at the first call.
-        _plan = CallPlanner.Create(signature, isTrivial);
+        _plan = CallPlanner.Create(signature, isTrivial) is var plan && (captureErrno || variadicFrom is not null)
+            ? plan with { CaptureErrno = captureErrno, VariadicFrom = variadicFrom ?? plan.VariadicFrom }
+            : plan;
+        if (signature.IsVariadic)
+        {
+            _variadicCalls = new(StringComparer.Ordinal);
+        }
+
         // An array, not the plan's IReadOnlyList: the untyped hot path indexes it once per argument.
         _parameters = [.. _plan.Parameters];
         _acceptedArrayTypes = new Type?[_parameters.Length];
@@ -92,6 +100,11 @@ public sealed unsafe partial class NativeFunction
     [RequiresUnreferencedCode(CodeGeneration.Calls)]
     public object? Invoke(params ReadOnlySpan<object?> args)
     {
+        if (_variadicCalls is not null)
+        {
+            return VariadicCall(args, out var promoted).Invoke(promoted ?? args);
+        }
+
         if (_dispatcher is not null)
         {
             return _dispatcher.Invoke(this, args);
@@ -110,6 +123,11 @@ public sealed unsafe partial class NativeFunction
     [RequiresUnreferencedCode(CodeGeneration.Calls)]
     public object? InvokeInProcess(params ReadOnlySpan<object?> args)
     {
+        if (_variadicCalls is not null)
+        {
+            return VariadicCall(args, out var promoted).InvokeInProcess(promoted ?? args);
+        }
+
         ulong result = CallHere(args);
         return ReturnConverter.ToObject(_plan.Return, &result);
     }
@@ -120,6 +138,11 @@ public sealed unsafe partial class NativeFunction
     [RequiresUnreferencedCode(CodeGeneration.Calls)]
     public T Invoke<T>(params ReadOnlySpan<object?> args)
     {
+        if (_variadicCalls is not null)
+        {
+            return VariadicCall(args, out var promoted).Invoke<T>(promoted ?? args);
+        }
+
         if (_dispatcher is not null)
         {
             return ReturnConverter.Convert<T>(_plan.Return, _dispatcher.Invoke(this, args), Name);
@@ -143,6 +166,19 @@ public sealed unsafe partial class NativeFunction
     [RequiresUnreferencedCode(CodeGeneration.Calls)]
     public Task<object?> InvokeAsync(CancellationToken cancellationToken, params object?[] args)
     {
+        if (_variadicCalls is not null)
+        {
+            try
+            {
+                var call = VariadicCall(args, out var promoted);
+                return call.InvokeAsync(cancellationToken, promoted ?? args);
+            }
+            catch (ArgumentException e)
+            {
+                return Task.FromException<object?>(e);
+            }
+        }
+
         if (_dispatcher is not null)
         {
             return _dispatcher.InvokeAsync(this, args, cancellationToken);

@@ -87,7 +87,7 @@ internal sealed class HelperLoop(Stream input, Stream output)
 
     private void Define()
     {
-        var (id, isTrivial, declaration) = WireProtocol.ReadDefine(_reader);
+        var (id, isTrivial, declaration, variadicFrom, target) = WireProtocol.ReadDefine(_reader);
         while (_functions.Count <= id)
         {
             _functions.Add(null);
@@ -102,13 +102,25 @@ internal sealed class HelperLoop(Stream input, Stream output)
             }
 
             var signature = CDeclarationParser.Parse(declaration);
-            nint address = _library.TryGetExport(signature.Name);
+            nint address = target != 0 ? target : _library.TryGetExport(signature.Name);
             if (address == 0)
             {
                 throw new NativeBindingException(BindingErrors.SymbolNotFound(signature.Name, _library.Path));
             }
 
-            _functions[id] = new NativeFunction(_library, address, signature, ExecutionMode.Sync, NativeCost.Unspecified, isTrivial);
+            // A function pointer the host made callable: refuse data addresses here, where calling one would crash.
+            if (target != 0 && ExecutableMemory.Problem(target) is { } problem)
+            {
+                throw new ArgumentException(BindingErrors.FunctionPointer(target, problem + " in the helper process"));
+            }
+
+            // A call shape of a variadic function goes through its entry thunk, exactly as in the host's own process.
+            // errno is always saved here and always sent back: a nanosecond beside the round trip, and the host
+            // decides whether the caller asked for it.
+            _functions[id] = variadicFrom < 0
+                ? new NativeFunction(_library, address, signature, ExecutionMode.Sync, NativeCost.Unspecified, isTrivial, captureErrno: true)
+                : new NativeFunction(_library, VariadicThunks.For(address), signature, ExecutionMode.Sync, NativeCost.Unspecified, isTrivial,
+                    captureErrno: true, variadicFrom: variadicFrom);
         }
         catch (Exception e)
         {
@@ -161,19 +173,20 @@ internal sealed class HelperLoop(Stream input, Stream output)
             return;
         }
 
+        int errno = NativeFunction.LastErrno;
         if (function.Plan.Return.Kind == ValueKind.CharPointer)
         {
-            Reply(callId, result is null ? ResultStatus.NullString : ResultStatus.Ok, 0, result as string);
+            Reply(callId, result is null ? ResultStatus.NullString : ResultStatus.Ok, 0, result as string, errno);
         }
         else
         {
-            Reply(callId, ResultStatus.Ok, SlotConverter.FromResult(result), null);
+            Reply(callId, ResultStatus.Ok, SlotConverter.FromResult(result), null, errno);
         }
     }
 
-    private void Reply(int callId, ResultStatus status, ulong slot, string? text)
+    private void Reply(int callId, ResultStatus status, ulong slot, string? text, int errno = 0)
     {
-        WireProtocol.WriteResult(_writer, callId, status, slot, text);
+        WireProtocol.WriteResult(_writer, callId, status, slot, text, errno);
         _writer.Send(output);
     }
 }

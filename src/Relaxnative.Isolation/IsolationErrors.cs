@@ -43,6 +43,19 @@ internal static class IsolationErrors
         $"It only means something to the module whose helper returned it; this call runs in {current}. " +
         "Pass it to functions of the module that returned it.";
 
+    internal static string LocalFunctionPointer(nint address, string libraryPath) =>
+        string.Create(CultureInfo.InvariantCulture, $"Cannot call the function pointer 0x{address:x} in the helper process of '{libraryPath}': ") +
+        "it is an address in this process, which means nothing in the helper. Pass a pointer the module's own functions returned.";
+
+    internal static string ForeignFunctionPointer(nint address, string origin, string current) =>
+        string.Create(CultureInfo.InvariantCulture, $"Cannot call the function pointer 0x{address:x}: it came from another helper process ({origin}), ") +
+        $"and this module's calls run in {current}. Make it callable with FromPointer of the module that returned it.";
+
+    internal static string RestartedFunctionPointer(nint address, string origin, string current) =>
+        string.Create(CultureInfo.InvariantCulture, $"Cannot call the function pointer 0x{address:x}: it came from this module's earlier helper ({origin}), ") +
+        $"which has since exited (crash, timeout or kill) and was restarted as {current}; the code may now be elsewhere. " +
+        "Call the function that returned the pointer again and make the new pointer callable.";
+
     internal static string RestartedRemote(string function, int index, string? name, string origin, string current) =>
         $"Argument {index + 1} ('{name ?? "unnamed"}') of '{function}' is a pointer from this module's earlier helper " +
         $"({origin}), which has since exited (crash, timeout or kill) and was restarted as {current}. " +

@@ -170,7 +170,8 @@ public sealed partial class NativeModule : IDisposable, IAsyncDisposable
         if (_process is not null)
         {
             // The library is not loaded here; a missing symbol is reported by the helper at the first call.
-            function = _process.CreateFunction(symbol == signature.Name ? signature : signature with { Name = symbol }, options.Mode, options.Cost, options.Trivial);
+            function = _process.CreateFunction(symbol == signature.Name ? signature : signature with { Name = symbol }, options.Mode, options.Cost, options.Trivial,
+                options.CaptureErrno);
         }
         else
         {
@@ -182,7 +183,7 @@ public sealed partial class NativeModule : IDisposable, IAsyncDisposable
 
             // Only Async functions of worker-isolated modules need the pool; everything else calls directly.
             var dispatcher = Isolation == IsolationMode.Worker && options.Mode == ExecutionMode.Async ? s_workers.Value : null;
-            function = new NativeFunction(_library, address, signature, options.Mode, options.Cost, options.Trivial, dispatcher);
+            function = new NativeFunction(_library, address, signature, options.Mode, options.Cost, options.Trivial, dispatcher, options.CaptureErrno);
         }
 
         lock (_order)

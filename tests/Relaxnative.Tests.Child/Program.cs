@@ -14,5 +14,7 @@ return args.Length == 0 ? 2 : args[0] switch
     "callback-kept-after-dispose" => CallbackScenarios.KeptAfterDispose(args),
     "isolation-squatted-shm" => IsolationScenarios.SquattedSharedMemory(args),
     "isolation-bad-pointers" => IsolationScenarios.BadPointers(args),
+    "variadic-snprintf" => VariadicScenarios.Snprintf(),
+    "variadic-printf" => VariadicScenarios.Printf(),
     _ => 2,
 };

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace Relaxnative.Binding;
@@ -31,10 +32,37 @@ internal static class BindingErrors
         $"The library '{libraryPath}' does not export a symbol named '{function}'. Check the spelling, that the " +
         "function is not 'static', and (C++) that it is declared extern \"C\". 'nm -D --defined-only <library>' lists the exports.";
 
-    internal static string Variadic(CParameter? last) =>
-        "it is variadic ('...'); calls to variadic functions are not supported yet. Do not redeclare it with fixed " +
-        "arguments: the variadic calling convention differs (on x86-64 'double' arguments would be read wrongly). " +
-        "Call it from a small C wrapper with a fixed signature, compiled into your module.";
+    internal static string VariadicPlatform() =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"it is variadic ('...'), and variadic calls are implemented for Linux on x86-64 and arm64 only; this process runs on {RuntimeInformation.OSDescription} ({RuntimeInformation.ProcessArchitecture}). ") +
+        "Do not redeclare it with fixed arguments: the variadic calling convention can differ. Call it from a small C wrapper with a fixed signature, compiled into your module.";
+
+    /// <summary>The one template for a variadic argument that has no C type: function, argument number, .NET type, accepted types.</summary>
+    internal static string VariadicArgument(string function, int index, string given) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"Argument {index + 1} of '{function}' matches '...', and {given} has no C type for a variadic argument. ") +
+        "Pass int, uint, long, ulong, nint, nuint, double (float, bool, char and smaller integers are promoted to int or double, as C does), " +
+        "string (const char*), a pointer (NativeBuffer, NativePointer, an unmanaged array or span, null) or a NativeCallback. " +
+        "Convert the value, or pass a pointer to it in a NativeBuffer.";
+
+    internal static string ThunkMemory(string call, int errno) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"Cannot make the entry thunk for a variadic call: {call} failed with errno {errno} ({Marshal.GetPInvokeErrorMessage(errno)}). ") +
+        "The system refuses executable memory to this process (an SELinux 'execmem' or similar policy, or the memory limit); " +
+        "allow it for the process, or call the function from a small C wrapper with a fixed signature.";
+
+    /// <summary>The one template for a pointer that cannot become a callable function: its address and why.</summary>
+    internal static string FunctionPointer(nint address, string problem) =>
+        string.Create(CultureInfo.InvariantCulture, $"Cannot call the function pointer 0x{address:x}: {problem}.");
+
+    [DoesNotReturn]
+    internal static void ThrowVariadicArgument(string function, int index, object? value) =>
+        throw new ArgumentException(VariadicArgument(function, index, Describe(value)), $"arg{index + 1}");
+
+    [DoesNotReturn]
+    internal static void ThrowTooFewForVariadic(CFunctionSignature signature, int actual) =>
+        throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+            $"'{signature.Name}' takes at least {signature.Parameters.Count} argument(s) before '...', got {actual}. Its C signature is '{signature}'."));
 
     internal static string StructByValue(CParameter? parameter, CType type) =>
         (parameter is null ? "its return type" : $"parameter {parameter.Index + 1} ('{parameter.Name ?? "unnamed"}')") +

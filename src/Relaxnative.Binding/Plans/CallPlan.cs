@@ -15,4 +15,18 @@ internal sealed record CallPlan(CFunctionSignature Signature, IReadOnlyList<Valu
 {
     /// <summary>The ABI types of the parameters, in order.</summary>
     public Type[] AbiParameterTypes => [.. Parameters.Select(p => p.AbiType)];
+
+    /// <summary>
+    /// For a variadic function, the index of the first argument that matches <c>...</c>; null otherwise. The plan of
+    /// a declared variadic function holds only the fixed parameters (Count equals this index); the plan of one call
+    /// shape also holds the tail, typed after C's default argument promotions, and is called through
+    /// <see cref="VariadicThunks"/>.
+    /// </summary>
+    public int? VariadicFrom { get; init; }
+
+    /// <summary>
+    /// Whether the call saves <c>errno</c> into <see cref="NativeFunction.LastErrno"/> right after the native call
+    /// returns (<see cref="BindOptions.CaptureErrno"/>). Part of the emitted code's shape.
+    /// </summary>
+    public bool CaptureErrno { get; init; }
 }

@@ -15,7 +15,10 @@ internal static class CallPlanner
         }
 
         var parameters = signature.Parameters.Select(p => PlanOf(p.Type, p)).ToArray();
-        return new CallPlan(signature, parameters, PlanOf(signature.ReturnType, null), isTrivial);
+        return new CallPlan(signature, parameters, PlanOf(signature.ReturnType, null), isTrivial)
+        {
+            VariadicFrom = signature.IsVariadic ? parameters.Length : null,
+        };
     }
 
     /// <summary>Every reason <paramref name="signature"/> cannot be called, each with its fix; empty when it can.</summary>
@@ -23,9 +26,9 @@ internal static class CallPlanner
     {
         ArgumentNullException.ThrowIfNull(signature);
         var problems = new List<string>();
-        if (signature.IsVariadic)
+        if (signature.IsVariadic && !VariadicThunks.IsSupported)
         {
-            problems.Add(BindingErrors.Variadic(signature.Parameters.LastOrDefault()));
+            problems.Add(BindingErrors.VariadicPlatform());
         }
 
         if (signature.ReturnType.Kind is CTypeKind.Struct or CTypeKind.Opaque)

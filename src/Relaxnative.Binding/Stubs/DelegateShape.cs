@@ -12,6 +12,9 @@ internal enum ArgumentStrategy
     Span,
     Utf8String,
     Callback,
+
+    /// <summary>A variadic argument widened as C's default promotions require (float to double; bool, char, small integers to int).</summary>
+    Promote,
 }
 
 /// <summary>How a typed stub returns the result.</summary>
@@ -71,7 +74,11 @@ internal sealed class DelegateShape
                 continue;
             }
 
-            if (ArgumentFor(value, type) is { } strategy)
+            if (plan.VariadicFrom is { } from && i >= from && VariadicArguments.IsPromoted(type))
+            {
+                strategies[i] = ArgumentStrategy.Promote;
+            }
+            else if (ArgumentFor(value, type) is { } strategy)
             {
                 strategies[i] = strategy;
             }

@@ -37,7 +37,7 @@ internal static partial class RawInvokerEmitter
 
     /// <summary>Everything the emitted code depends on: ABI types, and whether the trivial path applies.</summary>
     internal static string ShapeKey(CallPlan plan) =>
-        (plan.IsTrivial && NativeCallEmitter.IsTrivialShape(plan) ? "trivial:" : "") +
+        (plan.CaptureErrno ? "errno:" : "") + (plan.IsTrivial && NativeCallEmitter.IsTrivialShape(plan) ? "trivial:" : "") +
         plan.Return.AbiType.Name + "(" + string.Join(",", plan.Parameters.Select(p => p.AbiType.Name)) + ")";
 
     [RequiresDynamicCode(CodeGeneration.Calls)]
@@ -151,6 +151,7 @@ internal static class NativeCallEmitter
             bool isVoid = plan.Return.Kind == ValueKind.Void;
             il.Emit(OpCodes.Call, typeof(TrivialCalls).GetMethod((isVoid ? "CallVoid" : "Call") + plan.Parameters.Count,
                 System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.NonPublic)!);
+            EmitCaptureErrno(il, plan);
             if (!isVoid)
             {
                 EmitNarrow(il, plan.Return.AbiType);
@@ -166,7 +167,21 @@ internal static class NativeCallEmitter
 
         pushFunction();
         il.EmitCalli(OpCodes.Calli, CallingConvention.Cdecl, plan.Return.AbiType, plan.AbiParameterTypes);
+        EmitCaptureErrno(il, plan);
         return false;
+    }
+
+    // Directly after the call instruction, with the result still on the evaluation stack: nothing of ours runs in
+    // between. The runtime's return from a native call preserves errno even when it must wait for a GC (as it
+    // does for SetLastError = true), so the value read is the callee's.
+    private static void EmitCaptureErrno(ILGenerator il, CallPlan plan)
+    {
+        if (plan.CaptureErrno)
+        {
+            ErrnoCapture.EnsureReady();
+            il.Emit(OpCodes.Call, typeof(ErrnoCapture).GetMethod(nameof(ErrnoCapture.Save),
+                System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.NonPublic)!);
+        }
     }
 
     /// <summary>Whether the trivial fast path can express <paramref name="plan"/>: integer-class values only, at most six arguments.</summary>

@@ -112,6 +112,15 @@ internal static class TypedStubEmitter
             case ArgumentStrategy.Direct:
                 il.Emit(OpCodes.Ldarg, argument);
                 break;
+            case ArgumentStrategy.Promote:
+                // Smaller integers and bool are already int32 on the evaluation stack; only float needs widening.
+                il.Emit(OpCodes.Ldarg, argument);
+                if (type == typeof(float))
+                {
+                    il.Emit(OpCodes.Conv_R8);
+                }
+
+                break;
             case ArgumentStrategy.Buffer:
                 // Lease first, then record the buffer for release: a failed lease must not be released.
                 il.Emit(OpCodes.Ldarg, argument);

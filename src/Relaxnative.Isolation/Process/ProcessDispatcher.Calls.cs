@@ -16,13 +16,19 @@ internal sealed partial class ProcessDispatcher
         }
 
         var helper = EnsureHelper();
+        if (function.RemoteTarget is { } target && RemoteTargetProblem(target) is { } problem)
+        {
+            throw new ArgumentException(problem);
+        }
+
         EncodeGrowing(function, args, leases);
         bool ran = false;
         try
         {
             if (_defined.Add(functionId))
             {
-                WireProtocol.WriteDefine(_writer, functionId, _trivial[functionId], _declarations[functionId]);
+                WireProtocol.WriteDefine(_writer, functionId, _trivial[functionId], _declarations[functionId], function.Plan.VariadicFrom ?? -1,
+                    function.RemoteTarget?.DangerousGetAddress() ?? 0);
                 _writer.Send(helper.Input);
             }
 
@@ -35,8 +41,13 @@ internal sealed partial class ProcessDispatcher
                 _timeoutTimer.Change(timeout, Timeout.InfiniteTimeSpan);
             }
 
-            var (status, slot, text) = SendAndReceive(helper, function, callId);
+            var (status, slot, text, errno) = SendAndReceive(helper, function, callId);
             ran = status != ResultStatus.Error;
+            if (ran && function.Plan.CaptureErrno)
+            {
+                NativeFunction.SetLastErrno(errno);
+            }
+
             if (status == ResultStatus.Error)
             {
                 throw new NativeBindingException(text ?? $"The helper could not call '{function.Name}'.");
@@ -76,7 +87,7 @@ internal sealed partial class ProcessDispatcher
         }
     }
 
-    private (ResultStatus Status, ulong Slot, string? Text) SendAndReceive(HelperProcess helper, NativeFunction function, int callId)
+    private (ResultStatus Status, ulong Slot, string? Text, int Errno) SendAndReceive(HelperProcess helper, NativeFunction function, int callId)
     {
         try
         {
@@ -90,12 +101,12 @@ internal sealed partial class ProcessDispatcher
 
                 if (_reader.Type == FrameType.Result)
                 {
-                    var (id, status, slot, text) = WireProtocol.ReadResult(_reader);
+                    var (id, status, slot, text, errno) = WireProtocol.ReadResult(_reader);
                     if (id == callId)
                     {
                         Disarm();
                         DisposeRetired();
-                        return (status, slot, text);
+                        return (status, slot, text, errno);
                     }
                 }
 

@@ -108,8 +108,36 @@ internal sealed partial class ProcessDispatcher : INativeDispatcher, ILeasedInvo
     /// </summary>
     /// <exception cref="NativeBindingException">The signature has unsupported parts.</exception>
     public NativeFunction CreateFunction(CFunctionSignature signature, ExecutionMode mode = ExecutionMode.Sync,
-        NativeCost cost = NativeCost.Unspecified, bool isTrivial = false) =>
-        new(signature, mode, cost, isTrivial, this);
+        NativeCost cost = NativeCost.Unspecified, bool isTrivial = false, bool captureErrno = false) =>
+        new(signature, mode, cost, isTrivial, this, captureErrno);
+
+    /// <summary>
+    /// Creates a function at <paramref name="pointer"/>, a function pointer this module's current helper returned; its
+    /// calls run in that helper, which checks once that the address is executable there.
+    /// </summary>
+    /// <exception cref="ArgumentException">The pointer is not a remote pointer of this module's current helper.</exception>
+    /// <exception cref="NativeBindingException">The signature has unsupported parts.</exception>
+    public NativeFunction CreateFunctionAt(NativePointer pointer, CFunctionSignature signature, BindOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(pointer);
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (RemoteTargetProblem(pointer) is { } problem)
+            {
+                throw new ArgumentException(problem, nameof(pointer));
+            }
+        }
+
+        return NativeFunction.FromRemotePointer(pointer, signature, options, this);
+    }
+
+    // Null when the helper that returned the pointer is the one running now.
+    private string? RemoteTargetProblem(NativePointer pointer) =>
+        pointer.RemoteOrigin is not { } origin ? IsolationErrors.LocalFunctionPointer(pointer.DangerousGetAddress(), LibraryPath)
+        : string.Equals(origin, Origin, StringComparison.Ordinal) ? null
+        : origin.EndsWith(" of " + _moduleTag, StringComparison.Ordinal) ? IsolationErrors.RestartedFunctionPointer(pointer.DangerousGetAddress(), origin, Origin)
+        : IsolationErrors.ForeignFunctionPointer(pointer.DangerousGetAddress(), origin, Origin);
 
     /// <inheritdoc/>
     /// <exception cref="NativeCrashException">The helper died during the call.</exception>

@@ -15,13 +15,16 @@ internal enum FrameType : byte
     /// <summary>Host to helper: open the library (path string).</summary>
     Load = 4,
 
-    /// <summary>Host to helper, once per function per helper: function id int32, trivial byte, C declaration string.</summary>
+    /// <summary>Host to helper, once per function per helper: function id int32, trivial byte, C declaration string,
+    /// first variadic argument int32 (-1 when not a variadic call shape), address int64 (0: look the name up; otherwise
+    /// a function pointer the helper returned).</summary>
     Define = 5,
 
     /// <summary>Host to helper: call id int32, function id int32, slots, pointer fixups.</summary>
     Call = 6,
 
-    /// <summary>Helper to host: call id int32, status byte, result slot uint64, text (error, or a returned C string).</summary>
+    /// <summary>Helper to host: call id int32, status byte, result slot uint64, text (error, or a returned C string),
+    /// errno int32 as the call left it.</summary>
     Result = 7,
 
     /// <summary>Helper to host: a diagnostic line (string).</summary>

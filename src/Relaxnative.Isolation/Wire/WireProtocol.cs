@@ -69,21 +69,28 @@ internal static class WireProtocol
         return reader.ReadString() ?? "";
     }
 
-    /// <summary>Writes <see cref="FrameType.Define"/>.</summary>
-    public static void WriteDefine(FrameWriter writer, int functionId, bool isTrivial, string declaration)
+    /// <summary>
+    /// Writes <see cref="FrameType.Define"/>. <paramref name="variadicFrom"/> is -1, or for one call shape of a
+    /// variadic function the index of the first argument that matches <c>...</c> (the declaration then lists the
+    /// promoted tail as parameters). <paramref name="address"/> is 0 to look the function up by name, or the address in
+    /// the helper of a function pointer it returned.
+    /// </summary>
+    public static void WriteDefine(FrameWriter writer, int functionId, bool isTrivial, string declaration, int variadicFrom = -1, nint address = 0)
     {
         ArgumentNullException.ThrowIfNull(writer);
         writer.Begin(FrameType.Define);
         writer.WriteInt32(functionId);
         writer.WriteByte(isTrivial ? (byte)1 : (byte)0);
         writer.WriteString(declaration);
+        writer.WriteInt32(variadicFrom);
+        writer.WriteInt64(address);
     }
 
     /// <summary>Reads the payload of <see cref="FrameType.Define"/>.</summary>
-    public static (int FunctionId, bool IsTrivial, string Declaration) ReadDefine(FrameReader reader)
+    public static (int FunctionId, bool IsTrivial, string Declaration, int VariadicFrom, nint Address) ReadDefine(FrameReader reader)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        return (reader.ReadInt32(), reader.ReadByte() != 0, reader.ReadString() ?? "");
+        return (reader.ReadInt32(), reader.ReadByte() != 0, reader.ReadString() ?? "", reader.ReadInt32(), (nint)reader.ReadInt64());
     }
 
     /// <summary>Writes <see cref="FrameType.Call"/>: ids, then int32 slot count and slots, then int32 fixup count and fixups.</summary>
@@ -132,8 +139,8 @@ internal static class WireProtocol
         return (callId, functionId);
     }
 
-    /// <summary>Writes <see cref="FrameType.Result"/>.</summary>
-    public static void WriteResult(FrameWriter writer, int callId, ResultStatus status, ulong slot, string? text)
+    /// <summary>Writes <see cref="FrameType.Result"/>; <paramref name="errno"/> is C's errno as the call left it.</summary>
+    public static void WriteResult(FrameWriter writer, int callId, ResultStatus status, ulong slot, string? text, int errno = 0)
     {
         ArgumentNullException.ThrowIfNull(writer);
         writer.Begin(FrameType.Result);
@@ -141,13 +148,14 @@ internal static class WireProtocol
         writer.WriteByte((byte)status);
         writer.WriteUInt64(slot);
         writer.WriteString(text);
+        writer.WriteInt32(errno);
     }
 
     /// <summary>Reads the payload of <see cref="FrameType.Result"/>.</summary>
-    public static (int CallId, ResultStatus Status, ulong Slot, string? Text) ReadResult(FrameReader reader)
+    public static (int CallId, ResultStatus Status, ulong Slot, string? Text, int Errno) ReadResult(FrameReader reader)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        return (reader.ReadInt32(), (ResultStatus)reader.ReadByte(), reader.ReadUInt64(), reader.ReadString());
+        return (reader.ReadInt32(), (ResultStatus)reader.ReadByte(), reader.ReadUInt64(), reader.ReadString(), reader.ReadInt32());
     }
 
     /// <summary>Writes <see cref="FrameType.Log"/>.</summary>

@@ -14,6 +14,8 @@ internal sealed class WorkItem : TaskCompletionSource<object?>
     private object? _result;
     private Exception? _exception;
     private bool _skipped;
+    private readonly bool _capturesErrno;
+    private int _errno;
 
     // The call is bound where the item is made (an API that declares run-time code generation), so the worker
     // thread that runs it needs no such declaration of its own.
@@ -32,6 +34,7 @@ internal sealed class WorkItem : TaskCompletionSource<object?>
             : (a, l) => l is null ? function.InvokeInProcess(a) : function.InvokeInProcess(ArgumentLeases.Addresses(a));
         _args = args;
         _leases = leases;
+        _capturesErrno = function.Plan.CaptureErrno;
         if (cancellationToken.CanBeCanceled)
         {
             _registration = cancellationToken.Register(static (state, token) => ((WorkItem)state!).Cancel(token), this);
@@ -51,6 +54,7 @@ internal sealed class WorkItem : TaskCompletionSource<object?>
         try
         {
             _result = _call(_args, _leases);
+            _errno = NativeFunction.LastErrno;
         }
         catch (Exception e)
         {
@@ -67,6 +71,12 @@ internal sealed class WorkItem : TaskCompletionSource<object?>
         if (_skipped)
         {
             return;
+        }
+
+        if (_capturesErrno)
+        {
+            // Continuations run inline on this thread: they read the call's errno through NativeFunction.LastErrno.
+            NativeFunction.SetLastErrno(_errno);
         }
 
         if (_exception is not null)

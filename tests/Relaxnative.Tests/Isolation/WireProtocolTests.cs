@@ -42,7 +42,9 @@ public sealed class WireProtocolTests
         Assert.Equal("/tmp/libé.so", WireProtocol.ReadLoad(RoundTrip(writer, FrameType.Load)));
 
         WireProtocol.WriteDefine(writer, 12, true, "int add(int a, int b)");
-        Assert.Equal((12, true, "int add(int a, int b)"), WireProtocol.ReadDefine(RoundTrip(writer, FrameType.Define)));
+        Assert.Equal((12, true, "int add(int a, int b)", -1, (nint)0), WireProtocol.ReadDefine(RoundTrip(writer, FrameType.Define)));
+        WireProtocol.WriteDefine(writer, 13, false, "int printf(const char* format, double)", variadicFrom: 1, address: 0x7f00);
+        Assert.Equal((13, false, "int printf(const char* format, double)", 1, (nint)0x7f00), WireProtocol.ReadDefine(RoundTrip(writer, FrameType.Define)));
     }
 
     [Fact]
@@ -70,10 +72,12 @@ public sealed class WireProtocolTests
     {
         var writer = new FrameWriter();
         WireProtocol.WriteResult(writer, 7, ResultStatus.Ok, 0xDEADBEEF, null);
-        Assert.Equal((7, ResultStatus.Ok, 0xDEADBEEFUL, (string?)null), WireProtocol.ReadResult(RoundTrip(writer, FrameType.Result)));
+        Assert.Equal((7, ResultStatus.Ok, 0xDEADBEEFUL, (string?)null, 0), WireProtocol.ReadResult(RoundTrip(writer, FrameType.Result)));
+        WireProtocol.WriteResult(writer, 9, ResultStatus.Ok, ulong.MaxValue, null, errno: 2);
+        Assert.Equal((9, ResultStatus.Ok, ulong.MaxValue, (string?)null, 2), WireProtocol.ReadResult(RoundTrip(writer, FrameType.Result)));
 
         WireProtocol.WriteResult(writer, 8, ResultStatus.Error, 0, "no such symbol");
-        Assert.Equal((8, ResultStatus.Error, 0UL, "no such symbol"), WireProtocol.ReadResult(RoundTrip(writer, FrameType.Result)));
+        Assert.Equal((8, ResultStatus.Error, 0UL, "no such symbol", 0), WireProtocol.ReadResult(RoundTrip(writer, FrameType.Result)));
     }
 
     [Fact]

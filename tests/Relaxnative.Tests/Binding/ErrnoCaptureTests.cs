@@ -1,0 +1,116 @@
+using Relaxnative.Tests.Support;
+
+namespace Relaxnative.Tests.Binding;
+
+/// <summary>BindOptions.CaptureErrno in every isolation mode, with libc's own open and a fixture that sets errno.</summary>
+public sealed class ErrnoCaptureTests
+{
+    private const int Enoent = 2;
+    private const string Missing = "/nonexistent-relaxnative/missing.txt";
+    private const string OpenDeclaration = "int open(const char* path, int flags, ...)";
+    private static readonly BindOptions Capture = new() { CaptureErrno = true };
+
+    [Fact]
+    public void Invoke_OpenMissingFileInProcess_LastErrnoIsEnoent()
+    {
+        using var libc = Native.Open("c", new OpenOptions { Isolation = IsolationMode.InProcess });
+        using var fixture = NativeFixtures.Open("errno.c");
+        var failWith = fixture.Bind("int fail_with(int code)", Capture);
+        var open = libc.Bind(OpenDeclaration, Capture);
+
+        Assert.Equal(-1, failWith.Invoke(77));
+        Assert.Equal(77, NativeFunction.LastErrno);
+        Assert.Equal(-1, open.Invoke(Missing, 0));
+        Assert.Equal(Enoent, NativeFunction.LastErrno);
+    }
+
+    [Fact]
+    public void AsDelegate_CaptureErrno_TypedStubSavesErrno()
+    {
+        using var module = NativeFixtures.Open("errno.c");
+        var failWith = module.Bind<Func<int, int>>("int fail_with(int code)", Capture);
+        var openRead = module.Bind<Func<string, int>>("int open_read(const char* path)", Capture);
+
+        Assert.Equal(-1, failWith(91));
+        Assert.Equal(91, NativeFunction.LastErrno);
+        Assert.Equal(-1, openRead(Missing));
+        Assert.Equal(Enoent, NativeFunction.LastErrno);
+    }
+
+    [Fact]
+    public void Invoke_WithoutCaptureErrno_LeavesLastErrnoUnchanged()
+    {
+        using var module = NativeFixtures.Open("errno.c");
+        var capturing = module.Bind("int fail_with(int code)", Capture);
+        capturing.Invoke(33);
+        var plain = NativeFixtures.Open("errno.c");
+        using (plain)
+        {
+            plain.Bind("int fail_with(int code)").Invoke(44);
+            plain.Bind<Func<int, int>>("int fail_with(int code)")(45);
+        }
+
+        Assert.Equal(33, NativeFunction.LastErrno);
+    }
+
+    [Fact]
+    public void LastErrno_IsPerThread()
+    {
+        using var module = NativeFixtures.Open("errno.c");
+        module.Bind("int fail_with(int code)", Capture).Invoke(12);
+        int onOtherThread = -1;
+        var thread = new Thread(() => onOtherThread = NativeFunction.LastErrno);
+        thread.Start();
+        thread.Join();
+
+        Assert.Equal(12, NativeFunction.LastErrno);
+        Assert.Equal(0, onOtherThread);
+    }
+
+    [Fact]
+    public async Task InvokeAsync_WorkerThread_CarriesErrnoToTheContinuation()
+    {
+        using var module = NativeFixtures.Load("errno.c", IsolationMode.Worker);
+        // libc's open (variadic), found through the fixture's dependencies.
+        var open = module.Bind(OpenDeclaration, Capture with { Mode = ExecutionMode.Async });
+        var failWith = module.Bind("int fail_with(int code)", Capture with { Mode = ExecutionMode.Async });
+        int callerThread = Environment.CurrentManagedThreadId;
+
+        // The continuation runs inline where the call completed: on the worker, not on this thread.
+        var (errno, thread) = await open.InvokeAsync(Missing, 0)
+            .ContinueWith(_ => (NativeFunction.LastErrno, Environment.CurrentManagedThreadId), TaskContinuationOptions.ExecuteSynchronously);
+        Assert.Equal(Enoent, errno);
+        Assert.NotEqual(callerThread, thread);
+
+        // A synchronous call of the same module runs on the caller and sets its errno.
+        Assert.Equal(-1, failWith.Invoke(66));
+        Assert.Equal(66, NativeFunction.LastErrno);
+    }
+
+    [Fact]
+    public async Task Invoke_ProcessIsolation_CarriesErrnoBackFromTheHelper()
+    {
+        using var module = NativeFixtures.Load("errno.c", IsolationMode.Process);
+        var failWith = module.Bind("int fail_with(int code)", Capture);
+        // libc's open, found through the fixture's dependencies in the helper; variadic.
+        var open = module.Bind(OpenDeclaration, Capture);
+
+        Assert.Equal(-1, failWith.Invoke(29));
+        Assert.Equal(29, NativeFunction.LastErrno);
+        Assert.Equal(-1, open.Invoke(Missing, 0));
+        Assert.Equal(Enoent, NativeFunction.LastErrno);
+        var errno = await failWith.InvokeAsync(57)
+            .ContinueWith(_ => NativeFunction.LastErrno, TaskContinuationOptions.ExecuteSynchronously);
+        Assert.Equal(57, errno);
+    }
+
+    [Fact]
+    public void Invoke_ProcessIsolationWithoutCapture_LeavesLastErrnoUnchanged()
+    {
+        using var module = NativeFixtures.Load("errno.c", IsolationMode.Process);
+        module.Bind("int fail_with(int code)", Capture).Invoke(8);
+        module.Bind("int open_read(const char* path)").Invoke(Missing);
+
+        Assert.Equal(8, NativeFunction.LastErrno);
+    }
+}
