@@ -71,7 +71,7 @@ internal static class ModuleLoader
             : new NativeModule(NativeLibraryHandle.Open(libraryPath), isLibrary ? null : fullPath, options.Isolation, skipped);
         try
         {
-            module.SetDeclarations(declarations?.Model, reconciliation.ExportedCount);
+            module.SetDeclarations(declarations?.Model, reconciliation.ExportedCount, declarations?.Layouts());
             foreach (var candidate in reconciliation.Candidates)
             {
                 var signature = candidate.Signature;
@@ -183,7 +183,8 @@ internal static class ModuleLoader
 
             if (NativeBuilder.TryReadPreprocessed(stored) is { } units)
             {
-                return SourceAnalysis.Analyze(units);
+                var probe = NativeBuilder.ProbeFor(build, options);
+                return SourceAnalysis.Analyze([.. units.Select(u => u with { Probe = probe })]);
             }
         }
 

@@ -35,7 +35,7 @@ internal static class HeaderPreprocessor
             var step = PreprocessStep.Create(toolchain, flags, unit, Path.Combine(folder, "headers.i"));
             var described = string.Join(", ", headers);
             var text = (await CompileRunner.PreprocessAsync(described, [step], folder, cancellationToken).ConfigureAwait(false))[0].Text;
-            return new PreprocessedUnit(unit, language, text);
+            return new PreprocessedUnit(unit, language, text) { Probe = step.Probe };
         }
         finally
         {

@@ -14,17 +14,30 @@ namespace Relaxnative;
 /// the original source: internal helpers a user does not expect to call, so they are not reported.</param>
 internal sealed record StoredDeclarations(CDeclarationModel Model, IReadOnlyDictionary<string, FunctionAnnotations> Annotations, IReadOnlySet<string> InternalNames)
 {
+    /// <summary>The compiler's measurements of the model's records, by C name (see <see cref="RecordProbes"/>).</summary>
+    public IReadOnlyDictionary<string, ProbedRecord> Probes { get; init; } = new Dictionary<string, ProbedRecord>();
+
+    /// <summary>Why records were not measured (the probe failed, or no compiler was at hand), or <see langword="null"/>.</summary>
+    public string? LayoutProblem { get; init; }
+
+    /// <summary>The record layouts, built from <see cref="Probes"/> once per call.</summary>
+    public CLayoutTable Layouts() => CLayoutTable.Create(Model, Probes, LayoutProblem);
+
     // Layout: magic "RNDM", format 1, then the annotations' JSON length and bytes, then the model's JSON (the
     // Signatures room's own format). Length-prefixed, so reading never parses the model twice.
     private static ReadOnlySpan<byte> Magic => "RNDM"u8;
-    private const int Format = 1;
+    private const int Format = 2;
 
     public byte[] Serialize()
     {
         var annotations = JsonSerializer.SerializeToUtf8Bytes(
             new StoredExtras(
                 Annotations.ToDictionary(a => a.Key, a => new StoredAnnotation(a.Value.Mode, a.Value.Cost, a.Value.IsTrivial, a.Value.Problem)),
-                [.. InternalNames]),
+                [.. InternalNames])
+            {
+                Layouts = Probes.Count == 0 ? null : new Dictionary<string, ProbedRecord>(Probes, StringComparer.Ordinal),
+                LayoutProblem = LayoutProblem,
+            },
             LoadingJsonContext.Default.StoredExtras);
         var model = CDeclarationModelJson.Serialize(Model);
         var bytes = new byte[12 + annotations.Length + model.Length];
@@ -62,7 +75,11 @@ internal sealed record StoredDeclarations(CDeclarationModel Model, IReadOnlyDict
             return new StoredDeclarations(
                 model,
                 extras.Annotations.ToDictionary(a => a.Key, a => new FunctionAnnotations(a.Value.Mode, a.Value.Cost, a.Value.IsTrivial, a.Value.Problem), StringComparer.Ordinal),
-                extras.Internal.ToHashSet(StringComparer.Ordinal));
+                extras.Internal.ToHashSet(StringComparer.Ordinal))
+            {
+                Probes = extras.Layouts ?? [],
+                LayoutProblem = extras.LayoutProblem,
+            };
         }
         catch (Exception e) when (e is JsonException or FormatException or InvalidDataException or CParseException)
         {
