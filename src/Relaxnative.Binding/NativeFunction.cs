@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Runtime.InteropServices;
 using System.Collections.Concurrent;
 using Relaxnative.Binding;
+using Relaxnative.Signatures;
 
 namespace Relaxnative;
 
@@ -27,15 +28,15 @@ public sealed unsafe partial class NativeFunction
     /// <summary>A function in a library opened in this process.</summary>
     internal NativeFunction(NativeLibraryHandle library, nint address, CFunctionSignature signature,
         ExecutionMode mode = ExecutionMode.Sync, NativeCost cost = NativeCost.Unspecified, bool isTrivial = false,
-        INativeDispatcher? dispatcher = null)
-        : this(signature, mode, cost, isTrivial, dispatcher)
+        INativeDispatcher? dispatcher = null, CLayoutTable? layouts = null)
+        : this(signature, mode, cost, isTrivial, dispatcher, layouts)
     {
         _library = library;
         _address = address;
     }
 
     /// <summary>A function that lives elsewhere (the helper process): every call goes through <paramref name="dispatcher"/>.</summary>
-    internal NativeFunction(CFunctionSignature signature, ExecutionMode mode, NativeCost cost, bool isTrivial, INativeDispatcher? dispatcher)
+    internal NativeFunction(CFunctionSignature signature, ExecutionMode mode, NativeCost cost, bool isTrivial, INativeDispatcher? dispatcher, CLayoutTable? layouts = null)
     {
         _dispatcher = dispatcher;
         Signature = signature;
@@ -43,10 +44,11 @@ public sealed unsafe partial class NativeFunction
         Cost = cost;
         IsTrivial = isTrivial;
         // Validate now, so an unsupported declaration fails at bind time, not at the first call.
-        _plan = CallPlanner.Create(signature, isTrivial);
+        _plan = CallPlanner.Create(signature, isTrivial, layouts);
         // An array, not the plan's IReadOnlyList: the untyped hot path indexes it once per argument.
         _parameters = [.. _plan.Parameters];
         _hasPointerParameters = _plan.HasPointerParameters;
+        _recordBytes = RecordScratchBytes(_plan);
     }
 
     /// <summary>The C function's name.</summary>
@@ -101,6 +103,11 @@ public sealed unsafe partial class NativeFunction
             return _dispatcher.Invoke(this, args);
         }
 
+        if (_recordBytes >= 0)
+        {
+            return InvokeWithRecords(args, null);
+        }
+
         // The in-process body is repeated here rather than forwarded: one call layer less on the hottest
         // convenient path (CallBenchmarks.Untyped_Add).
         ulong* slots = stackalloc ulong[InlineSlots];
@@ -131,6 +138,11 @@ public sealed unsafe partial class NativeFunction
     [RequiresUnreferencedCode(CodeGeneration.Calls)]
     public object? InvokeInProcess(params ReadOnlySpan<object?> args)
     {
+        if (_recordBytes >= 0)
+        {
+            return InvokeWithRecords(args, null);
+        }
+
         ulong* slots = stackalloc ulong[InlineSlots];
         if (args.Length > InlineSlots)
         {
@@ -159,6 +171,11 @@ public sealed unsafe partial class NativeFunction
         if (_dispatcher is not null)
         {
             return ReturnConverter.Convert<T>(_plan.Return, _dispatcher.Invoke(this, args), Name);
+        }
+
+        if (_recordBytes >= 0)
+        {
+            return ReturnConverter.Convert<T>(_plan.Return, InvokeWithRecords(args, typeof(T)), Name);
         }
 
         ulong* slots = stackalloc ulong[InlineSlots];

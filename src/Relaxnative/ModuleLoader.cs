@@ -71,13 +71,19 @@ internal static class ModuleLoader
             : new NativeModule(NativeLibraryHandle.Open(libraryPath), isLibrary ? null : fullPath, options.Isolation, skipped);
         try
         {
-            module.SetDeclarations(declarations?.Model, reconciliation.ExportedCount, declarations?.Layouts());
+            module.SetDeclarations(declarations?.Model, reconciliation.ExportedCount, declarations?.Layouts);
             foreach (var candidate in reconciliation.Candidates)
             {
                 var signature = candidate.Signature;
                 if (isLibrary && CallPlanner.FindProblems(signature) is { Count: > 0 } problems)
                 {
                     skipped.Add(new SkippedFunction(signature.Name, string.Join(" ", problems)));
+                    continue;
+                }
+
+                if (module.RecordsNotSupported(signature) is { } unsupported)
+                {
+                    skipped.Add(new SkippedFunction(signature.Name, unsupported));
                     continue;
                 }
 

@@ -20,8 +20,10 @@ internal sealed record StoredDeclarations(CDeclarationModel Model, IReadOnlyDict
     /// <summary>Why records were not measured (the probe failed, or no compiler was at hand), or <see langword="null"/>.</summary>
     public string? LayoutProblem { get; init; }
 
-    /// <summary>The record layouts, built from <see cref="Probes"/> once per call.</summary>
-    public CLayoutTable Layouts() => CLayoutTable.Create(Model, Probes, LayoutProblem);
+    private CLayoutTable? _layouts;
+
+    /// <summary>The record layouts, built from <see cref="Probes"/> on first use.</summary>
+    public CLayoutTable Layouts => _layouts ??= CLayoutTable.Create(Model, Probes, LayoutProblem);
 
     // Layout: magic "RNDM", format 1, then the annotations' JSON length and bytes, then the model's JSON (the
     // Signatures room's own format). Length-prefixed, so reading never parses the model twice.
