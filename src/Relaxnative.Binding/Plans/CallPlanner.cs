@@ -65,6 +65,12 @@ internal static class CallPlanner
             {
                 problems.Add(BindingErrors.VoidParameter(parameter));
             }
+            else if (parameter.Type.Kind == CTypeKind.FunctionPointer && parameter.Type.Function is { } recordCallback
+                && recordCallback.Parameters.Select(p => p.Type).Append(recordCallback.ReturnType).Any(t => t.Kind == CTypeKind.Struct))
+            {
+                problems.Add($"parameter {parameter.Index + 1} ('{parameter.Name ?? "unnamed"}') is a callback that takes or returns a struct or union by value, " +
+                    "which callbacks do not support yet. Change the callback to take a pointer to the record, or call it from a C wrapper.");
+            }
             else if (parameter.Type.Kind == CTypeKind.FunctionPointer && parameter.Type.Function is { } callback
                 && FindProblems(callback) is { Count: > 0 } inner)
             {

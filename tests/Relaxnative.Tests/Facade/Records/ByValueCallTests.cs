@@ -183,5 +183,25 @@ public sealed class ByValueCallTests
         Assert.True(module.TryGetFunction("record_sizes", out _));
     }
 
+    [Fact]
+    public void Load_CallbackWithRecordByValue_IsSkippedWithReason()
+    {
+        var skipped = Assert.Single(Records.Skipped, s => s.Name == "point_apply");
+
+        Assert.Contains("callback that takes or returns a struct or union by value", skipped.Reason, StringComparison.Ordinal);
+        Assert.Contains(Records.Skipped, s => s.Name == "vector_via");
+        Assert.True(Records.TryGetFunction("point_make_via", out _));
+    }
+
+    [Fact]
+    public void Bind_RecordWithoutDefinition_SaysWhereDefinitionsComeFrom()
+    {
+        using var plain = Native.Open(NativeFixtures.Build("records.c"));
+
+        var error = Assert.Throws<NativeBindingException>(() => plain.Bind("struct point point_add(struct point a, struct point b)"));
+
+        Assert.Contains("no definition of it is known here", error.Message, StringComparison.Ordinal);
+    }
+
     private static (int, int) Tuple(Point p) => (p.X, p.Y);
 }
