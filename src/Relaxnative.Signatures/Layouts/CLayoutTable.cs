@@ -7,26 +7,32 @@ namespace Relaxnative.Signatures;
 internal sealed class CLayoutTable
 {
     private readonly CDeclarationModel _model;
-    private readonly Dictionary<string, CLayout> _byKey;
+    private readonly Lazy<Dictionary<string, CLayout>> _layouts;
 
-    private CLayoutTable(CDeclarationModel model, Dictionary<string, CLayout> byKey, string? problem)
+    private CLayoutTable(CDeclarationModel model, Func<Dictionary<string, CLayout>> build, string? problem)
     {
         _model = model;
-        _byKey = byKey;
+        // Built on first use: most loads never ask for a layout, and a model with system headers holds many records.
+        _layouts = new Lazy<Dictionary<string, CLayout>>(build, LazyThreadSafetyMode.ExecutionAndPublication);
         Problem = problem;
     }
 
+    private Dictionary<string, CLayout> ByKey => _layouts.Value;
+
     /// <summary>A table without layouts: nothing was measured.</summary>
-    public static CLayoutTable None(CDeclarationModel model, string? problem) => new(model, new Dictionary<string, CLayout>(StringComparer.Ordinal), problem);
+    public static CLayoutTable None(CDeclarationModel model, string? problem) => new(model, () => new Dictionary<string, CLayout>(StringComparer.Ordinal), problem);
 
     /// <summary>Why layouts are missing (the probe failed, or the library came without them), or <see langword="null"/>.</summary>
     public string? Problem { get; }
 
     /// <summary>Whether no record was measured.</summary>
-    public bool IsEmpty => _byKey.Count == 0;
+    public bool IsEmpty => ByKey.Count == 0;
 
     /// <summary>Builds the table from stored probe values; records whose values do not fit are left out.</summary>
-    public static CLayoutTable Create(CDeclarationModel model, IReadOnlyDictionary<string, ProbedRecord> probed, string? problem)
+    public static CLayoutTable Create(CDeclarationModel model, IReadOnlyDictionary<string, ProbedRecord> probed, string? problem) =>
+        new(model, () => Build(model, probed), problem);
+
+    private static Dictionary<string, CLayout> Build(CDeclarationModel model, IReadOnlyDictionary<string, ProbedRecord> probed)
     {
         var byKey = new Dictionary<string, CLayout>(StringComparer.Ordinal);
         foreach (var (spelling, record) in RecordProbes.Roots(model))
@@ -38,7 +44,7 @@ internal sealed class CLayoutTable
             }
         }
 
-        return new CLayoutTable(model, byKey, problem);
+        return byKey;
     }
 
     /// <summary>The layout of the record a struct or union type names, or <see langword="null"/>.</summary>
@@ -52,13 +58,13 @@ internal sealed class CLayoutTable
 
         for (var named = type; named is not null; named = named.Underlying)
         {
-            if (named.TypedefName is { } typedef && _byKey.TryGetValue(typedef, out var byTypedef))
+            if (named.TypedefName is { } typedef && ByKey.TryGetValue(typedef, out var byTypedef))
             {
                 return byTypedef;
             }
         }
 
-        return _byKey.GetValueOrDefault(RecordProbes.KeyOf(type));
+        return ByKey.GetValueOrDefault(RecordProbes.KeyOf(type));
     }
 
     /// <summary>The layout named <paramref name="name"/>: <c>struct point</c>, <c>union value</c> or a typedef name; or <see langword="null"/>.</summary>
@@ -66,7 +72,7 @@ internal sealed class CLayoutTable
     {
         ArgumentNullException.ThrowIfNull(name);
         var trimmed = string.Join(' ', name.Split(' ', StringSplitOptions.RemoveEmptyEntries));
-        if (_byKey.TryGetValue(trimmed, out var layout))
+        if (ByKey.TryGetValue(trimmed, out var layout))
         {
             return layout;
         }
@@ -79,5 +85,5 @@ internal sealed class CLayoutTable
         _model.TryGetRecord(name, out _) || (_model.TryGetTypedef(name, out var typedef) && typedef.Type.Kind == CTypeKind.Struct && _model.TryGetRecord(RecordProbes.KeyOf(typedef.Type), out _));
 
     /// <summary>Every measured layout, each once.</summary>
-    public IEnumerable<CLayout> All => _byKey.Values.Distinct();
+    public IEnumerable<CLayout> All => ByKey.Values.Distinct();
 }
