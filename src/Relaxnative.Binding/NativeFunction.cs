@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Runtime.InteropServices;
 using System.Collections.Concurrent;
 using Relaxnative.Binding;
+using Relaxnative.Signatures;
 
 namespace Relaxnative;
 
@@ -23,8 +24,8 @@ public sealed unsafe partial class NativeFunction
     /// <summary>A function in a library opened in this process.</summary>
     internal NativeFunction(NativeLibraryHandle library, nint address, CFunctionSignature signature,
         ExecutionMode mode = ExecutionMode.Sync, NativeCost cost = NativeCost.Unspecified, bool isTrivial = false,
-        INativeDispatcher? dispatcher = null, bool captureErrno = false, int? variadicFrom = null)
-        : this(signature, mode, cost, isTrivial, dispatcher, captureErrno, variadicFrom)
+        INativeDispatcher? dispatcher = null, bool captureErrno = false, int? variadicFrom = null, CLayoutTable? layouts = null)
+        : this(signature, mode, cost, isTrivial, dispatcher, captureErrno, variadicFrom, layouts)
     {
         _library = library;
         _address = address;
@@ -32,7 +33,7 @@ public sealed unsafe partial class NativeFunction
 
     /// <summary>A function that lives elsewhere (the helper process): every call goes through <paramref name="dispatcher"/>.</summary>
     internal NativeFunction(CFunctionSignature signature, ExecutionMode mode, NativeCost cost, bool isTrivial, INativeDispatcher? dispatcher,
-        bool captureErrno = false, int? variadicFrom = null)
+        bool captureErrno = false, int? variadicFrom = null, CLayoutTable? layouts = null)
     {
         _dispatcher = dispatcher;
         Signature = signature;
@@ -40,7 +41,7 @@ public sealed unsafe partial class NativeFunction
         Cost = cost;
         IsTrivial = isTrivial;
         // Validate now, so an unsupported declaration fails at bind time, not at the first call.
-        _plan = CallPlanner.Create(signature, isTrivial) is var plan && (captureErrno || variadicFrom is not null)
+        _plan = CallPlanner.Create(signature, isTrivial, layouts) is var plan && (captureErrno || variadicFrom is not null)
             ? plan with { CaptureErrno = captureErrno, VariadicFrom = variadicFrom ?? plan.VariadicFrom }
             : plan;
         if (signature.IsVariadic)
@@ -51,6 +52,7 @@ public sealed unsafe partial class NativeFunction
         // An array, not the plan's IReadOnlyList: the untyped hot path indexes it once per argument.
         _parameters = [.. _plan.Parameters];
         _acceptedArrayTypes = new Type?[_parameters.Length];
+        _recordBytes = RecordScratchBytes(_plan);
     }
 
     /// <summary>The C function's name.</summary>
@@ -110,6 +112,11 @@ public sealed unsafe partial class NativeFunction
             return _dispatcher.Invoke(this, args);
         }
 
+        if (_recordBytes >= 0)
+        {
+            return InvokeWithRecords(args, null);
+        }
+
         ulong result = CallHere(args);
         return ReturnConverter.ToObject(_plan.Return, &result);
     }
@@ -126,6 +133,11 @@ public sealed unsafe partial class NativeFunction
         if (_variadicCalls is not null)
         {
             return VariadicCall(args, out var promoted).InvokeInProcess(promoted ?? args);
+        }
+
+        if (_recordBytes >= 0)
+        {
+            return InvokeWithRecords(args, null);
         }
 
         ulong result = CallHere(args);
@@ -146,6 +158,11 @@ public sealed unsafe partial class NativeFunction
         if (_dispatcher is not null)
         {
             return ReturnConverter.Convert<T>(_plan.Return, _dispatcher.Invoke(this, args), Name);
+        }
+
+        if (_recordBytes >= 0)
+        {
+            return ReturnConverter.Convert<T>(_plan.Return, InvokeWithRecords(args, typeof(T)), Name);
         }
 
         ulong result = CallHere(args);

@@ -26,6 +26,21 @@ public sealed unsafe partial class NativeBuffer
         return MemoryViews.Span<T>("NativeBuffer", _address, _size, offset, length);
     }
 
+    /// <summary>
+    /// A reference to the <typeparamref name="T"/> (a C# struct that mirrors a C record, or any unmanaged type) at
+    /// <paramref name="offset"/> bytes: reads and writes through it go straight to the buffer. Bounds-checked, and checked
+    /// against <typeparamref name="T"/>'s alignment. Not leased (like <see cref="AsSpan{T}(long, int?)"/>): do not keep the
+    /// reference past a <see cref="Free"/>. To check <typeparamref name="T"/> against the C layout, use <c>NativeStruct.As&lt;T&gt;</c>.
+    /// </summary>
+    /// <exception cref="UseAfterFreeException">The buffer was freed.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The value does not fit at that offset; the message holds offset, length and size.</exception>
+    /// <exception cref="ArgumentException">The address is not aligned for <typeparamref name="T"/>.</exception>
+    public ref T AsRef<T>(long offset = 0) where T : unmanaged
+    {
+        ThrowIfFreed("view");
+        return ref MemoryRefs.At<T>("NativeBuffer", _address, _size, offset);
+    }
+
     /// <summary>Reads a <typeparamref name="T"/> at <paramref name="offset"/> bytes; unaligned offsets are allowed. Leased.</summary>
     /// <exception cref="UseAfterFreeException">The buffer was freed.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The value does not fit at that offset.</exception>

@@ -150,6 +150,20 @@ public sealed unsafe class NativePointer : IEquatable<NativePointer>
         return MemoryViews.Span<T>("NativePointer", _address, Size > 0 ? Size : -1, 0, length);
     }
 
+    /// <summary>
+    /// A reference to the <typeparamref name="T"/> the pointer points to. Checked against the known size (when there is
+    /// one) and <typeparamref name="T"/>'s alignment; not leased: do not keep it past the owner's lifetime.
+    /// </summary>
+    /// <exception cref="UseAfterFreeException">The owner was freed.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The value exceeds the known size.</exception>
+    /// <exception cref="ArgumentException">The address is not aligned for <typeparamref name="T"/>.</exception>
+    public ref T AsRef<T>() where T : unmanaged
+    {
+        ThrowIfRemote();
+        ThrowIfOwnerFreed("view");
+        return ref MemoryRefs.At<T>("NativePointer", _address, Size > 0 ? Size : -1, 0);
+    }
+
     /// <summary>Reads a <typeparamref name="T"/> at <paramref name="offset"/> bytes (unaligned allowed). Leases the owner, if any.</summary>
     /// <exception cref="UseAfterFreeException">The owner was freed.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The value does not fit in the known size.</exception>

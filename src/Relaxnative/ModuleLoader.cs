@@ -73,7 +73,7 @@ internal static class ModuleLoader
             : new NativeModule(NativeLibraryHandle.Open(libraryPath), isLibrary ? null : fullPath, options.Isolation, skipped);
         try
         {
-            module.SetDeclarations(declarations?.Model, reconciliation.ExportedCount);
+            module.SetDeclarations(declarations?.Model, reconciliation.ExportedCount, declarations?.Layouts);
             if (buildInfo is not null)
             {
                 module.SetBuild(buildInfo);
@@ -85,6 +85,12 @@ internal static class ModuleLoader
                 if (isLibrary && CallPlanner.FindProblems(signature) is { Count: > 0 } problems)
                 {
                     skipped.Add(new SkippedFunction(signature.Name, string.Join(" ", problems)));
+                    continue;
+                }
+
+                if (module.RecordsNotSupported(signature) is { } unsupported)
+                {
+                    skipped.Add(new SkippedFunction(signature.Name, unsupported));
                     continue;
                 }
 
@@ -190,7 +196,8 @@ internal static class ModuleLoader
 
             if (NativeBuilder.TryReadPreprocessed(stored) is { } units)
             {
-                return SourceAnalysis.Analyze(units);
+                var probe = NativeBuilder.ProbeFor(build, options);
+                return SourceAnalysis.Analyze([.. units.Select(u => u with { Probe = probe })]);
             }
         }
 

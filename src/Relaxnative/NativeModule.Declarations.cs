@@ -16,9 +16,10 @@ public sealed partial class NativeModule
     /// <summary>Gets the declarations the module learned from its sources or headers, or <see langword="null"/>.</summary>
     internal CDeclarationModel? Declarations => _declarations;
 
-    internal void SetDeclarations(CDeclarationModel? model, int exportedCount)
+    internal void SetDeclarations(CDeclarationModel? model, int exportedCount, CLayoutTable? layouts = null)
     {
         _declarations = model;
+        _layouts = layouts ?? (model is null ? null : CLayoutTable.None(model, null));
         ExportedCount = exportedCount;
     }
 

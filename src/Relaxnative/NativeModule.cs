@@ -160,7 +160,12 @@ public sealed partial class NativeModule : IDisposable, IAsyncDisposable
 
     private NativeFunction Bind(CFunctionSignature signature, BindOptions options, string symbol)
     {
-        var problems = CallPlanner.FindProblems(signature);
+        var problems = CallPlanner.FindProblems(signature, _layouts);
+        if (problems.Count == 0 && RecordsNotSupported(signature) is { } unsupported)
+        {
+            problems = [unsupported];
+        }
+
         if (problems.Count > 0)
         {
             throw new NativeBindingException(signature.Name, problems);
@@ -183,7 +188,7 @@ public sealed partial class NativeModule : IDisposable, IAsyncDisposable
 
             // Only Async functions of worker-isolated modules need the pool; everything else calls directly.
             var dispatcher = Isolation == IsolationMode.Worker && options.Mode == ExecutionMode.Async ? s_workers.Value : null;
-            function = new NativeFunction(_library, address, signature, options.Mode, options.Cost, options.Trivial, dispatcher, options.CaptureErrno);
+            function = new NativeFunction(_library, address, signature, options.Mode, options.Cost, options.Trivial, dispatcher, options.CaptureErrno, layouts: _layouts);
         }
 
         lock (_order)

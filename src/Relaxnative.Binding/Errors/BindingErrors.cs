@@ -64,10 +64,11 @@ internal static class BindingErrors
         throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
             $"'{signature.Name}' takes at least {signature.Parameters.Count} argument(s) before '...', got {actual}. Its C signature is '{signature}'."));
 
-    internal static string StructByValue(CParameter? parameter, CType type) =>
+    internal static string StructByValue(CParameter? parameter, CType type, string? detail = null) =>
         (parameter is null ? "its return type" : $"parameter {parameter.Index + 1} ('{parameter.Name ?? "unnamed"}')") +
-        $" is '{type.Spelling}' passed by value; structs by value are not supported. Pass a pointer ('{type.Spelling}*') " +
-        "to a NativeBuffer holding the struct instead.";
+        $" is '{type.Spelling}' passed by value, " + (string.IsNullOrEmpty(detail)
+            ? "and no definition of it is known here. Structs and unions pass by value when the module knows their definition: load the library from its sources (Native.Load) or open it with the header that defines the record (OpenOptions.Headers), then bind."
+            : $"which cannot be passed: {detail}. Pass a pointer ('{type.Spelling}*') to a NativeBuffer holding it instead.");
 
     internal static string VoidParameter(CParameter parameter) =>
         $"parameter {parameter.Index + 1} ('{parameter.Name ?? "unnamed"}') has type 'void'; only '(void)' alone means no parameters.";

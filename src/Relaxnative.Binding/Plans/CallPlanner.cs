@@ -1,3 +1,5 @@
+using Relaxnative.Signatures;
+
 namespace Relaxnative.Binding;
 
 /// <summary>Turns a <see cref="CFunctionSignature"/> into a <see cref="CallPlan"/>, or lists every reason it cannot.</summary>
@@ -5,24 +7,41 @@ internal static class CallPlanner
 {
     /// <summary>Creates the plan for <paramref name="signature"/>.</summary>
     /// <exception cref="NativeBindingException">The signature has unsupported parts; every one is listed.</exception>
-    public static CallPlan Create(CFunctionSignature signature, bool isTrivial = false)
+    /// <param name="signature">The C signature.</param>
+    /// <param name="isTrivial">Whether the call skips the GC transition.</param>
+    /// <param name="layouts">The measured layouts of the records the signature may pass by value; <see langword="null"/> when none are known.</param>
+    public static CallPlan Create(CFunctionSignature signature, bool isTrivial = false, CLayoutTable? layouts = null)
     {
         ArgumentNullException.ThrowIfNull(signature);
-        var problems = FindProblems(signature);
+        var problems = FindProblems(signature, layouts);
         if (problems.Count > 0)
         {
             throw new NativeBindingException(signature.Name, problems);
         }
 
-        var parameters = signature.Parameters.Select(p => PlanOf(p.Type, p)).ToArray();
-        return new CallPlan(signature, parameters, PlanOf(signature.ReturnType, null), isTrivial)
+        var parameters = signature.Parameters.Select(p => WithRecord(PlanOf(p.Type, p), layouts)).ToArray();
+        return new CallPlan(signature, parameters, WithRecord(PlanOf(signature.ReturnType, null), layouts), isTrivial)
         {
             VariadicFrom = signature.IsVariadic ? parameters.Length : null,
         };
     }
 
+    // Only a signature that passes a record by value emits a type here; every call path that uses it already requires
+    // dynamic code (emitted stubs), and NativeAOT callers call Address through their own delegate* unmanaged.
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Record types are used only by emitted call stubs, which require dynamic code themselves.")]
+    private static ValuePlan WithRecord(ValuePlan plan, CLayoutTable? layouts)
+    {
+        if (plan.Kind != ValueKind.Record)
+        {
+            return plan;
+        }
+
+        var layout = layouts!.Find(plan.Type)!;
+        return plan with { Layout = layout, RecordType = RecordTypes.For(layout) };
+    }
+
     /// <summary>Every reason <paramref name="signature"/> cannot be called, each with its fix; empty when it can.</summary>
-    public static IReadOnlyList<string> FindProblems(CFunctionSignature signature)
+    public static IReadOnlyList<string> FindProblems(CFunctionSignature signature, CLayoutTable? layouts = null)
     {
         ArgumentNullException.ThrowIfNull(signature);
         var problems = new List<string>();
@@ -31,20 +50,29 @@ internal static class CallPlanner
             problems.Add(BindingErrors.VariadicPlatform());
         }
 
-        if (signature.ReturnType.Kind is CTypeKind.Struct or CTypeKind.Opaque)
+        if (signature.ReturnType.Kind is CTypeKind.Struct or CTypeKind.Opaque && RecordProblem(signature.ReturnType, layouts) is { } returned)
         {
-            problems.Add(BindingErrors.StructByValue(null, signature.ReturnType));
+            problems.Add(BindingErrors.StructByValue(null, signature.ReturnType, returned));
         }
 
         foreach (var parameter in signature.Parameters)
         {
             if (parameter.Type.Kind is CTypeKind.Struct or CTypeKind.Opaque)
             {
-                problems.Add(BindingErrors.StructByValue(parameter, parameter.Type));
+                if (RecordProblem(parameter.Type, layouts) is { } problem)
+                {
+                    problems.Add(BindingErrors.StructByValue(parameter, parameter.Type, problem));
+                }
             }
             else if (parameter.Type.Kind == CTypeKind.Void)
             {
                 problems.Add(BindingErrors.VoidParameter(parameter));
+            }
+            else if (parameter.Type.Kind == CTypeKind.FunctionPointer && parameter.Type.Function is { } recordCallback
+                && recordCallback.Parameters.Select(p => p.Type).Append(recordCallback.ReturnType).Any(t => t.Kind == CTypeKind.Struct))
+            {
+                problems.Add($"parameter {parameter.Index + 1} ('{parameter.Name ?? "unnamed"}') is a callback that takes or returns a struct or union by value, " +
+                    "which callbacks do not support yet. Change the callback to take a pointer to the record, or call it from a C wrapper.");
             }
             else if (parameter.Type.Kind == CTypeKind.FunctionPointer && parameter.Type.Function is { } callback
                 && FindProblems(callback) is { Count: > 0 } inner)
@@ -55,6 +83,32 @@ internal static class CallPlanner
         }
 
         return problems;
+    }
+
+    /// <summary>Why a struct-kind type cannot pass by value, or <see langword="null"/> when its measured layout allows it.</summary>
+    private static string? RecordProblem(CType type, CLayoutTable? layouts)
+    {
+        if (type.Kind == CTypeKind.Opaque || layouts is null)
+        {
+            return ""; // the generic message: no definition is known here
+        }
+
+        if (layouts.Find(type) is not { } layout)
+        {
+            return layouts.Defines(RecordProbes.KeyOf(type)) || (type.TypedefName is { } name && layouts.Defines(name))
+                ? $"its layout was not measured ({layouts.Problem ?? "the compiler probe did not reach it"})"
+                : "";
+        }
+
+        try
+        {
+            _ = RecordLeaves.Of(layout);
+            return null;
+        }
+        catch (NotSupportedException e)
+        {
+            return e.Message;
+        }
     }
 
     internal static ValuePlan PlanOf(CType type, CParameter? parameter)
@@ -76,6 +130,7 @@ internal static class CallPlanner
             CTypeKind.Float => ValueKind.Float,
             CTypeKind.Double => ValueKind.Double,
             CTypeKind.FunctionPointer => ValueKind.FunctionPointer,
+            CTypeKind.Struct => ValueKind.Record,
             CTypeKind.Pointer when type.IsCharPointer => ValueKind.CharPointer,
             CTypeKind.Pointer when type.Pointee!.Kind is CTypeKind.Pointer or CTypeKind.FunctionPointer => ValueKind.PointerTable,
             _ => ValueKind.Pointer,

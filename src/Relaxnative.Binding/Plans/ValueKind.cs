@@ -56,4 +56,7 @@ internal enum ValueKind
 
     /// <summary>A function pointer: delegates and callbacks convert.</summary>
     FunctionPointer,
+
+    /// <summary>A struct or union by value, laid out as the C compiler measured it (<see cref="ValuePlan.Layout"/>).</summary>
+    Record,
 }

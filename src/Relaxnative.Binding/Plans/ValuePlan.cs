@@ -6,6 +6,12 @@ namespace Relaxnative.Binding;
 /// <param name="Parameter">The parameter, or null for the return value.</param>
 internal sealed record ValuePlan(ValueKind Kind, CType Type, CParameter? Parameter)
 {
+    /// <summary>For <see cref="ValueKind.Record"/>, the layout the C compiler measured; otherwise <see langword="null"/>.</summary>
+    public CLayout? Layout { get; init; }
+
+    /// <summary>For <see cref="ValueKind.Record"/>, the emitted value type with the C fields at the C offsets (see <see cref="RecordTypes"/>).</summary>
+    public Type? RecordType { get; init; }
+
     /// <summary>The .NET type of the value in the unmanaged call signature (bool travels as byte; pointers as nint).</summary>
     public Type AbiType => Kind switch
     {
@@ -22,6 +28,7 @@ internal sealed record ValuePlan(ValueKind Kind, CType Type, CParameter? Paramet
         ValueKind.UIntPtr => typeof(nuint),
         ValueKind.Float => typeof(float),
         ValueKind.Double => typeof(double),
+        ValueKind.Record => RecordType!,
         _ => typeof(nint),
     };
 
@@ -48,6 +55,7 @@ internal sealed record ValuePlan(ValueKind Kind, CType Type, CParameter? Paramet
         ValueKind.CharPointer => "a writable pointer (NativeBuffer, NativePointer, byte[], nint, null)",
         ValueKind.PointerTable => "a pointer table (NativeBuffer, NativePointer[], NativeBuffer[], nint[], NativePointer, nint, null)",
         ValueKind.FunctionPointer => "a delegate, NativeCallback, NativePointer, nint or null",
+        ValueKind.Record => $"a C# struct laid out as '{Layout!.Name}' ({Layout.Size} bytes), a NativeStruct of it, or a NativeBuffer or byte[] of exactly {Layout.Size} bytes",
         _ => $"a pointer (NativeBuffer, NativePointer, {PointeeArrayName ?? "an unmanaged"}[], Memory<T>, ArraySegment<T>, nint, null)",
     };
 

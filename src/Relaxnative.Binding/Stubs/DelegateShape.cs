@@ -74,6 +74,17 @@ internal sealed class DelegateShape
                 continue;
             }
 
+            if (value.Kind == ValueKind.Record)
+            {
+                if (RecordProblem(value, type) is { } problem)
+                {
+                    problems.Add($"parameter {i + 1} ('{parameters[i].Name}'): {problem}");
+                }
+
+                strategies[i] = ArgumentStrategy.Direct;
+                continue;
+            }
+
             if (plan.VariadicFrom is { } from && i >= from && VariadicArguments.IsPromoted(type))
             {
                 strategies[i] = ArgumentStrategy.Promote;
@@ -89,7 +100,11 @@ internal sealed class DelegateShape
         }
 
         var result = ResultFor(plan.Return, invoke.ReturnType);
-        if (result is null)
+        if (plan.Return.Kind == ValueKind.Record && RecordProblem(plan.Return, invoke.ReturnType) is { } returned)
+        {
+            problems.Add("the return value: " + returned);
+        }
+        else if (result is null)
         {
             problems.Add($"it returns {invoke.ReturnType.Name}, but C '{plan.Return.Type.Description}' returns {TypedReturnExpected(plan.Return)}.");
         }
@@ -187,8 +202,20 @@ internal sealed class DelegateShape
         };
     }
 
+    /// <summary>Why <paramref name="type"/> cannot carry the record of <paramref name="plan"/>, or <see langword="null"/>: the layout check.</summary>
+    [RequiresUnreferencedCode(CodeGeneration.Calls)]
+    private static string? RecordProblem(ValuePlan plan, Type type) =>
+        type.IsValueType && !type.IsPrimitive && !type.IsEnum && !type.IsGenericType
+            ? LayoutCheck.Problem(type, plan.Layout!)
+            : $"it is {type.Name}, but C '{plan.Type.Spelling}' passes by value: use a C# struct laid out as '{plan.Layout!.Name}' ({plan.Layout.Size} bytes), or call through Invoke with a NativeStruct.";
+
     private static ResultStrategy? ResultFor(ValuePlan plan, Type type)
     {
+        if (plan.Kind == ValueKind.Record)
+        {
+            return ResultStrategy.Direct;
+        }
+
         if (plan.Kind == ValueKind.Void)
         {
             return type == typeof(void) ? ResultStrategy.Direct : null;

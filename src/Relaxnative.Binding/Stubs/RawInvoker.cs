@@ -60,12 +60,37 @@ internal static partial class RawInvokerEmitter
                     il.Emit(OpCodes.Add);
                 }
 
-                IlTypes.EmitLoadIndirect(il, plan.Parameters[i].AbiType);
+                if (plan.Parameters[i].Kind == ValueKind.Record)
+                {
+                    // A record's slot holds the address of its bytes; the value itself goes on the stack.
+                    il.Emit(OpCodes.Ldind_I);
+                    il.Emit(OpCodes.Ldobj, plan.Parameters[i].AbiType);
+                }
+                else
+                {
+                    IlTypes.EmitLoadIndirect(il, plan.Parameters[i].AbiType);
+                }
             },
             pushFunction: () => il.Emit(OpCodes.Ldarg_1));
         if (plan.Return.Kind != ValueKind.Void)
         {
-            EmitStoreWholeSlot(il, plan.Return.AbiType);
+            if (plan.Return.Kind == ValueKind.Record)
+            {
+                // The slot after the arguments holds where the returned record goes.
+                var result = il.DeclareLocal(plan.Return.AbiType);
+                il.Emit(OpCodes.Stloc, result);
+                il.Emit(OpCodes.Ldarg_2);
+                il.Emit(OpCodes.Ldc_I4, plan.Parameters.Count * sizeof(ulong));
+                il.Emit(OpCodes.Conv_I);
+                il.Emit(OpCodes.Add);
+                il.Emit(OpCodes.Ldind_I);
+                il.Emit(OpCodes.Ldloc, result);
+                il.Emit(OpCodes.Stobj, plan.Return.AbiType);
+            }
+            else
+            {
+                EmitStoreWholeSlot(il, plan.Return.AbiType);
+            }
         }
 
         il.Emit(OpCodes.Ret);
@@ -136,7 +161,8 @@ internal static class NativeCallEmitter
     /// <param name="pushArgument">Pushes argument i with its ABI type.</param>
     /// <param name="pushFunction">Pushes the function pointer.</param>
     /// <returns>Whether the call skips the GC transition.</returns>
-    internal static bool Emit(ILGenerator il, CallPlan plan, Action<int> pushArgument, Action pushFunction)
+    /// <param name="abiTypes">The types of the calli signature when they differ from the plan's (a typed stub passes the caller's own struct for a record), parameters then return.</param>
+    internal static bool Emit(ILGenerator il, CallPlan plan, Action<int> pushArgument, Action pushFunction, (Type[] Parameters, Type Return)? abiTypes = null)
     {
         if (plan.IsTrivial && IsTrivialShape(plan))
         {
@@ -166,7 +192,7 @@ internal static class NativeCallEmitter
         }
 
         pushFunction();
-        il.EmitCalli(OpCodes.Calli, CallingConvention.Cdecl, plan.Return.AbiType, plan.AbiParameterTypes);
+        il.EmitCalli(OpCodes.Calli, CallingConvention.Cdecl, abiTypes?.Return ?? plan.Return.AbiType, abiTypes?.Parameters ?? plan.AbiParameterTypes);
         EmitCaptureErrno(il, plan);
         return false;
     }
@@ -187,8 +213,8 @@ internal static class NativeCallEmitter
     /// <summary>Whether the trivial fast path can express <paramref name="plan"/>: integer-class values only, at most six arguments.</summary>
     internal static bool IsTrivialShape(CallPlan plan) =>
         plan.Parameters.Count <= TrivialCalls.MaxArguments
-        && plan.Parameters.All(p => p.Kind is not (ValueKind.Float or ValueKind.Double))
-        && plan.Return.Kind is not (ValueKind.Float or ValueKind.Double);
+        && plan.Parameters.All(p => p.Kind is not (ValueKind.Float or ValueKind.Double or ValueKind.Record))
+        && plan.Return.Kind is not (ValueKind.Float or ValueKind.Double or ValueKind.Record);
 
     private static bool IsUnsigned(Type type) =>
         type == typeof(byte) || type == typeof(ushort) || type == typeof(uint) || type == typeof(ulong) || type == typeof(nuint);

@@ -67,9 +67,15 @@ internal static class TypedStubEmitter
             il.BeginExceptionBlock();
         }
 
+        // A record travels as the caller's own struct (its layout was checked against the C one).
+        var abiTypes = plan.Parameters.Any(p => p.Kind == ValueKind.Record) || plan.Return.Kind == ValueKind.Record
+            ? ([.. plan.Parameters.Select((p, i) => p.Kind == ValueKind.Record ? shape.ParameterTypes[i] : p.AbiType)],
+                plan.Return.Kind == ValueKind.Record ? shape.ReturnType : plan.Return.AbiType)
+            : ((Type[], Type)?)null;
         NativeCallEmitter.Emit(il, plan,
             pushArgument: i => EmitArgument(il, shape, i, cleanupLocals[i]),
-            pushFunction: () => il.Emit(OpCodes.Ldloc, function));
+            pushFunction: () => il.Emit(OpCodes.Ldloc, function),
+            abiTypes);
         EmitResult(il, shape.Result);
         if (result is not null)
         {

@@ -115,7 +115,7 @@ internal static class CompileRunner
         {
             var step = steps[i];
             await RunStepAsync(sourcePath, step.Step, work, token).ConfigureAwait(false);
-            units[i] = new PreprocessedUnit(step.SourcePath, step.Language, await File.ReadAllTextAsync(step.OutputPath, token).ConfigureAwait(false));
+            units[i] = new PreprocessedUnit(step.SourcePath, step.Language, await File.ReadAllTextAsync(step.OutputPath, token).ConfigureAwait(false)) { Probe = step.Probe };
         }).ConfigureAwait(false);
         return units;
     }

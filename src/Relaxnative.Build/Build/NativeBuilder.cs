@@ -83,4 +83,11 @@ internal static class NativeBuilder
 
     /// <summary>The preprocessed units a build without an analyzer stored in <see cref="CompileResult.Declarations"/>, or <see langword="null"/> when the bytes are something else.</summary>
     internal static IReadOnlyList<PreprocessedUnit>? TryReadPreprocessed(byte[] declarations) => PreprocessedArchive.TryRead(declarations);
+
+    /// <summary>
+    /// The layout probe for units of <paramref name="build"/> read back from storage: its compiler with the flags of
+    /// <paramref name="options"/>; <see langword="null"/> for a prebuilt library (no compiler is looked for).
+    /// </summary>
+    internal static LayoutProbe? ProbeFor(CompileResult build, BuildOptions options) =>
+        build.Prebuilt || build.CompilerPath is null ? null : new LayoutProbe(build.CompilerPath, CompilePlan.CommonFlags(options, options.IncludePaths.Select(Path.GetFullPath)));
 }

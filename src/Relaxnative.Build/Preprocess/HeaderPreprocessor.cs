@@ -53,7 +53,7 @@ internal static class HeaderPreprocessor
             var depFile = Path.Combine(folder, "headers.d");
             var step = PreprocessStep.Create(toolchain, [.. flags, "-MD", "-MF", depFile], unit, Path.Combine(folder, "headers.i"));
             var text = (await CompileRunner.PreprocessAsync(string.Join(", ", headers), [step], folder, cancellationToken).ConfigureAwait(false))[0].Text;
-            var declarations = analyzer([new PreprocessedUnit(unit, language, text)]);
+            var declarations = analyzer([new PreprocessedUnit(unit, language, text) { Probe = step.Probe }]);
             var read = DepFileParser.Parse(await File.ReadAllTextAsync(depFile, cancellationToken).ConfigureAwait(false))
                 .Select(d => Path.GetFullPath(d, folder))
                 .Where(d => !d.StartsWith(folder, StringComparison.Ordinal))

@@ -45,7 +45,7 @@ internal static class InspectCommand
         var table = Tables.Create("function", "C signature", "resolved", ".NET parameters", ".NET returns", "mode", "cost", "trivial");
         foreach (var function in functions)
         {
-            var plan = CallPlanner.Create(function.Signature, function.IsTrivial);
+            var plan = function.Plan;
             string parameters = plan.Parameters.Count == 0 ? "()"
                 : string.Join(", ", plan.Parameters.Select(p => $"{p.Parameter!.Name ?? "arg" + (p.Parameter.Index + 1)}: {TypeMapping.Accepts(p)}"));
             table.Row(function.Name, function.Signature.ToString(), ResolvedOrSame(function.Signature), parameters, TypeMapping.Returns(plan.Return),
@@ -72,7 +72,7 @@ internal static class InspectCommand
 
     private static JsonNode ToJson(NativeFunction function)
     {
-        var plan = CallPlanner.Create(function.Signature, function.IsTrivial);
+        var plan = function.Plan;
         return new JsonObject
         {
             ["name"] = function.Name,

@@ -38,7 +38,7 @@ internal static class RunCommand
         var isolation = IsolationOption.Resolve(requested);
         using var module = ModuleLoading.Load(file, LoadOptions.Default with { Isolation = isolation }, json);
         var function = FunctionLookup.Find(module, name);
-        var plan = CallPlanner.Create(function.Signature);
+        var plan = function.Plan;
         if (texts.Length != plan.Parameters.Count)
         {
             throw CliException.Usage(

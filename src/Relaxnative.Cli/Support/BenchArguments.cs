@@ -38,7 +38,7 @@ internal sealed class BenchArguments : IDisposable
     /// <exception cref="CliException">A parameter cannot be synthesised, or a scalar does not parse.</exception>
     public static BenchArguments Create(NativeFunction function, long size, long count, IReadOnlyList<string> scalars)
     {
-        var plan = CallPlanner.Create(function.Signature);
+        var plan = function.Plan;
         var values = new object?[plan.Parameters.Count];
         var arguments = new BenchArguments(values, count);
         int nextScalar = 0;

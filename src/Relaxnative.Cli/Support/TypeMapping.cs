@@ -12,6 +12,7 @@ internal static class TypeMapping
         ValueKind.CharPointer => "NativeBuffer | NativePointer | byte[] | nint",
         ValueKind.PointerTable => "NativeBuffer | NativePointer[] | NativeBuffer[] | nint[]",
         ValueKind.FunctionPointer => "delegate | NativeCallback | NativePointer | nint",
+        ValueKind.Record => $"struct ({plan.Layout!.Size} bytes) | NativeStruct | byte[{plan.Layout.Size}]",
         ValueKind.Pointer => "NativeBuffer | NativePointer | " + (plan.PointeeElementType is { } element ? Keyword(element) + "[]" : "unmanaged[]") + " | nint",
         _ => Keyword(plan.AbiType == typeof(byte) && plan.Kind == ValueKind.Bool ? typeof(bool) : plan.AbiType),
     };
@@ -23,6 +24,7 @@ internal static class TypeMapping
         ValueKind.Bool => "bool",
         ValueKind.CharPointer => "string",
         ValueKind.Pointer or ValueKind.PointerTable or ValueKind.FunctionPointer => "NativePointer",
+        ValueKind.Record => "NativeStruct",
         _ => Keyword(plan.AbiType),
     };
 

@@ -23,7 +23,7 @@ internal static class ExportReconciler
     public static Reconciliation Reconcile(ExportTable? exports, StoredDeclarations declarations, IReadOnlyList<string> flags, bool listUnexportedDefinitions)
     {
         var model = declarations.Model;
-        var result = new Builder();
+        var result = new Builder(declarations.Layouts);
         var symbols = exports?.Functions.Select(f => f.Name).Where(s => !IsMangled(s)).ToArray()
             ?? [.. model.Functions.Where(f => f.IsDefinition && f.CanBeExported).Select(f => f.SymbolName).Distinct(StringComparer.Ordinal)];
         var skippedByName = new Dictionary<string, CSkippedDeclaration>(StringComparer.Ordinal);
@@ -136,7 +136,7 @@ internal static class ExportReconciler
     }
 
     /// <summary>Collects candidates and skips; the first entry for a name wins, so nothing is listed twice.</summary>
-    private sealed class Builder
+    private sealed class Builder(CLayoutTable? layouts = null)
     {
         private readonly List<BindCandidate> _candidates = [];
         private readonly List<SkippedFunction> _skipped = [];
@@ -153,7 +153,7 @@ internal static class ExportReconciler
                 return;
             }
 
-            var problems = CallPlanner.FindProblems(signature);
+            var problems = CallPlanner.FindProblems(signature, layouts);
             if (problems.Count > 0)
             {
                 Skip(signature.Name, string.Join(" ", problems) + (location.Line > 0 ? $" (declared at {location})" : ""));

@@ -17,7 +17,7 @@ internal static class HeaderBinding
         var exports = LibraryFile(handle.Path) is { } file ? NativeBuilder.ReadExports(file) : null;
         var reconciliation = ExportReconciler.Reconcile(exports, declarations, [], listUnexportedDefinitions: false);
         var skipped = new List<SkippedFunction>(reconciliation.Skipped);
-        module.SetDeclarations(declarations.Model, reconciliation.ExportedCount);
+        module.SetDeclarations(declarations.Model, reconciliation.ExportedCount, declarations.Layouts);
         foreach (var candidate in reconciliation.Candidates)
         {
             if (!module.TryBindExport(candidate.Signature, candidate.Symbol, new BindOptions { Cost = candidate.Annotations.Cost }))

@@ -16,15 +16,22 @@ internal static class SourceAnalysis
     public static StoredDeclarations Analyze(IReadOnlyList<PreprocessedUnit> units)
     {
         var models = new CDeclarationModel[units.Count];
+        var probes = new LayoutMeasurement[units.Count];
         // Units are independent: parse them in parallel (a 32-file library is 32 parses).
         Parallel.For(0, units.Count, i =>
         {
             var unit = units[i];
             models[i] = CTranslationUnitParser.Parse(unit.Text, unit.Language == SourceLanguage.Cpp ? CParseOptions.Cpp : CParseOptions.C);
+            probes[i] = LayoutMeasurement.Measure(unit, models[i]);
         });
         var model = models.Length == 1 ? models[0] : CDeclarationModel.Merge(models);
         var sources = new SourceFiles();
-        return new StoredDeclarations(model, ReadAnnotations(model, sources), InternalSkips(model, sources));
+        var merged = LayoutMeasurement.Merge(probes);
+        return new StoredDeclarations(model, ReadAnnotations(model, sources), InternalSkips(model, sources))
+        {
+            Probes = merged.Records,
+            LayoutProblem = merged.Problem,
+        };
     }
 
     /// <summary>

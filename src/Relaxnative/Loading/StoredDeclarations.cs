@@ -14,10 +14,21 @@ namespace Relaxnative;
 /// the original source: internal helpers a user does not expect to call, so they are not reported.</param>
 internal sealed record StoredDeclarations(CDeclarationModel Model, IReadOnlyDictionary<string, FunctionAnnotations> Annotations, IReadOnlySet<string> InternalNames)
 {
-    // Layout: magic "RNDM", format 2, then the annotations' JSON length and bytes, then the model in the Signatures
-    // room's own binary format. Length-prefixed, so reading never parses the model twice.
+    /// <summary>The compiler's measurements of the model's records, by C name (see <see cref="RecordProbes"/>).</summary>
+    public IReadOnlyDictionary<string, ProbedRecord> Probes { get; init; } = new Dictionary<string, ProbedRecord>();
+
+    /// <summary>Why records were not measured (the probe failed, or no compiler was at hand), or <see langword="null"/>.</summary>
+    public string? LayoutProblem { get; init; }
+
+    private CLayoutTable? _layouts;
+
+    /// <summary>The record layouts, built from <see cref="Probes"/> on first use.</summary>
+    public CLayoutTable Layouts => _layouts ??= CLayoutTable.Create(Model, Probes, LayoutProblem);
+
+    // Layout: magic "RNDM", format 3, then the length and JSON of the annotations and record measurements, then the
+    // model in the Signatures room's own binary format. Length-prefixed, so reading never parses the model twice.
     private static ReadOnlySpan<byte> Magic => "RNDM"u8;
-    private const int Format = 2;
+    private const int Format = 3;
 
     /// <summary>Names this format and the model's, for cache keys: bytes stored under another name are never read as these.</summary>
     public static string FormatName { get; } = $"RNDM{Format}+RNCM{CDeclarationModelFormat.FormatVersion}";
@@ -27,7 +38,11 @@ internal sealed record StoredDeclarations(CDeclarationModel Model, IReadOnlyDict
         var annotations = JsonSerializer.SerializeToUtf8Bytes(
             new StoredExtras(
                 Annotations.ToDictionary(a => a.Key, a => new StoredAnnotation(a.Value.Mode, a.Value.Cost, a.Value.IsTrivial, a.Value.Problem)),
-                [.. InternalNames]),
+                [.. InternalNames])
+            {
+                Layouts = Probes.Count == 0 ? null : new Dictionary<string, ProbedRecord>(Probes, StringComparer.Ordinal),
+                LayoutProblem = LayoutProblem,
+            },
             LoadingJsonContext.Default.StoredExtras);
         var model = CDeclarationModelFormat.Serialize(Model);
         var bytes = new byte[12 + annotations.Length + model.Length];
@@ -65,7 +80,11 @@ internal sealed record StoredDeclarations(CDeclarationModel Model, IReadOnlyDict
             return new StoredDeclarations(
                 model,
                 extras.Annotations.ToDictionary(a => a.Key, a => new FunctionAnnotations(a.Value.Mode, a.Value.Cost, a.Value.IsTrivial, a.Value.Problem), StringComparer.Ordinal),
-                extras.Internal.ToHashSet(StringComparer.Ordinal));
+                extras.Internal.ToHashSet(StringComparer.Ordinal))
+            {
+                Probes = extras.Layouts ?? [],
+                LayoutProblem = extras.LayoutProblem,
+            };
         }
         catch (Exception e) when (e is JsonException or FormatException or InvalidDataException or CParseException)
         {

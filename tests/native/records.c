@@ -1,0 +1,33 @@
+#include "records.h"
+
+struct point point_add(struct point a, struct point b) { struct point r = { a.x + b.x, a.y + b.y }; return r; }
+Vector2 vector_scale(Vector2 v, float k) { Vector2 r = { v.x * k, v.y * k }; return r; }
+float rectangle_area(Rectangle r) { return r.width * r.height; }
+uint32_t color_pack(Color c) { return (uint32_t)c.r << 24 | (uint32_t)c.g << 16 | (uint32_t)c.b << 8 | c.a; }
+int draw_rectangle(Rectangle r, Color c) { return (int)(r.x + r.y + r.width + r.height) * 1000 + c.r + c.g + c.b + c.a; }
+struct mixed mixed_make(float f, int i, double d) { struct mixed m = { f, i, d }; return m; }
+double mixed_sum(struct mixed m) { return m.f + m.i + m.d; }
+struct pair pair_swap(struct pair p) { struct pair r = { p.b, p.a }; return r; }
+struct big big_make(char c, double d, int i) { struct big b = { c, d, i, { 10, 20 } }; return b; }
+double big_sum(struct big b) { return b.c + b.d + b.i + b.l[0] + b.l[1]; }
+struct packed packed_make(char c, int i, short s) { struct packed p = { c, i, s }; return p; }
+int packed_sum(struct packed p) { return p.c + p.i + p.s; }
+float with_array_sum(struct with_array w) { return w.n + w.v[0] + w.v[1] + w.v[2]; }
+union number number_from_double(double d) { union number n; n.d = d; return n; }
+double number_as_double(union number n) { return n.d; }
+int tagged_value(struct tagged t) { return t.kind == 0 ? t.u.i : (int)t.u.f; }
+int nested_sum(struct nested n) { return n.tag + n.p.x + n.p.y + (int)n.v.x + (int)n.v.y; }
+int many_points(struct point a, struct point b, struct point c, struct point d, double x, struct point e)
+{
+    return a.x + b.x + c.x + d.x + (int)x + e.x + e.y;
+}
+int point_apply(struct point p, int (*f)(struct point)) { return f(p) * 2; }
+struct point point_make_via(int (*make)(int, int, struct point *), int x, int y) { struct point p = { 0, 0 }; make(x, y, &p); return p; }
+Vector2 vector_via(Vector2 (*f)(Vector2), Vector2 v) { Vector2 r = f(v); r.x += 1; return r; }
+
+/* Keeps the header-only records in this unit's model (they are defined, so they are measured). */
+int record_sizes(void)
+{
+    return (int)(sizeof(struct bits) + sizeof(struct trailing) + sizeof(struct flexible) + sizeof(struct anon)
+        + sizeof(struct aligned) + sizeof(struct wide) + sizeof(struct pragma_packed));
+}
