@@ -8,7 +8,7 @@ namespace Relaxnative.Signatures;
 internal static class CDeclarationModelJson
 {
     /// <summary>The format version written by <see cref="Serialize"/>; <see cref="Deserialize"/> refuses any other.</summary>
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
 
     /// <summary>Serializes <paramref name="model"/> to UTF-8 JSON.</summary>
     /// <param name="model">The model.</param>

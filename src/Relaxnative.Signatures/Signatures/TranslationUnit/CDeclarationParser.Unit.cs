@@ -15,7 +15,7 @@ internal sealed partial class CDeclarationParser
         var unit = new UnitState(options, lines);
         var parser = new CDeclarationParser(text, tokens, unit);
         parser.ParseDeclarations(cLinkage: !options.IsCpp, depth: 0, closing: false);
-        return new CDeclarationModel(unit.Functions, unit.Typedefs, unit.Records, unit.Enums, unit.Skipped);
+        return new CDeclarationModel(unit.Functions, unit.Typedefs, unit.Records, unit.Enums, unit.Skipped, unit.Variables);
     }
 
     /// <summary>Reads declarations until the end, or until the '}' that closes a linkage block or namespace.</summary>
@@ -209,9 +209,15 @@ internal sealed partial class CDeclarationParser
                     return; // A definition ends the declaration: 'int f(void) { } int g;' is two.
                 }
             }
-            else if (Current.Is("="))
+            else
             {
-                SkipInitializer();
+                var initialized = Current.Is("=");
+                if (initialized)
+                {
+                    SkipInitializer();
+                }
+
+                DeclareVariable(name, declarator, specifiers, attributes, location, cLinkage, initialized);
             }
 
             if (Current.Is(","))
@@ -228,6 +234,17 @@ internal sealed partial class CDeclarationParser
 
             throw Error("',' or ';' after the declaration of '" + name + "'", null);
         }
+    }
+
+    private void DeclareVariable(string name, CDeclarator declarator, DeclarationSpecifiers specifiers, AttributeSet attributes,
+        CSourceLocation location, bool cLinkage, bool initialized)
+    {
+        var unit = _unit!;
+        var (type, bounds, _) = ToDeclaredType(declarator);
+        var linkage = cLinkage || unit.CLinkageNames.Contains(name);
+        var isDefinition = initialized || specifiers.Storage != CStorageClass.Extern;
+        unit.Variables.Add(new CVariableDeclaration(name, ApplyMode(type, attributes.Mode), bounds, specifiers.Storage, isDefinition,
+            attributes.Visibility, attributes.AsmLabel, linkage, location));
     }
 
     private void DeclareTypedef(string name, CDeclarator declarator, AttributeSet attributes, CSourceLocation location)

@@ -62,6 +62,8 @@ internal sealed class UnitState
 
     public List<CSkippedDeclaration> Skipped { get; } = [];
 
+    public List<CVariableDeclaration> Variables { get; } = [];
+
     /// <summary>Reads a storage-class or function specifier into <see cref="Specifiers"/>; false when the word is not one.</summary>
     public bool ReadStorage(string word)
     {

@@ -39,7 +39,7 @@ public class CDeclarationModelJsonTests
     [Fact]
     public void Deserialize_OtherVersion_ThrowsFormatExceptionNamingBothVersions()
     {
-        var json = Encoding.UTF8.GetString(CDeclarationModelJson.Serialize(CDeclarationModel.Empty)).Replace("\"V\":1", "\"V\":99", StringComparison.Ordinal);
+        var json = Encoding.UTF8.GetString(CDeclarationModelJson.Serialize(CDeclarationModel.Empty)).Replace("\"V\":" + CDeclarationModelJson.FormatVersion, "\"V\":99", StringComparison.Ordinal);
 
         var error = Assert.Throws<FormatException>(() => CDeclarationModelJson.Deserialize(Encoding.UTF8.GetBytes(json)));
 
@@ -49,8 +49,8 @@ public class CDeclarationModelJsonTests
 
     [Theory]
     [InlineData("")]
-    [InlineData("{\"V\":1,\"T\":[{\"K\":14,\"P\":5}]}")]
-    [InlineData("{\"V\":1,\"F\":[{\"Sig\":{\"R\":3}}]}")]
+    [InlineData("{\"V\":2,\"T\":[{\"K\":14,\"P\":5}]}")]
+    [InlineData("{\"V\":2,\"F\":[{\"Sig\":{\"R\":3}}]}")]
     [InlineData("[1,2")]
     [InlineData("null")]
     public void Deserialize_DamagedInput_ThrowsFormatException(string json)

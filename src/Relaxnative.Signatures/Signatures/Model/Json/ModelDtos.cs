@@ -24,6 +24,8 @@ internal sealed class ModelDto
     public EnumDto[] E { get; set; } = [];
 
     public SkipDto[] S { get; set; } = [];
+
+    public VariableDto[] Va { get; set; } = [];
 }
 
 internal sealed class TypeDto
@@ -147,6 +149,29 @@ internal sealed class EnumConstantDto
     public long? V { get; set; }
 
     public string? Why { get; set; }
+}
+
+internal sealed class VariableDto
+{
+    public string N { get; set; } = string.Empty;
+
+    public int T { get; set; }
+
+    public long?[]? B { get; set; }
+
+    public int St { get; set; }
+
+    public bool Def { get; set; }
+
+    public int Vis { get; set; } // CVisibility + 1; 0: none
+
+    public string? Asm { get; set; }
+
+    public bool CL { get; set; }
+
+    public int Fi { get; set; }
+
+    public int L { get; set; }
 }
 
 internal sealed class SkipDto

@@ -72,7 +72,9 @@ internal static class ModelJsonReader
         var enums = dto.E.Select(e => new CEnumDefinition(e.Tag,
             e.C.Select(c => new CEnumConstant(c.N, c.V, c.Why)).ToArray(), Location(e.Fi, e.L))).ToArray();
         var skipped = dto.S.Select(s => new CSkippedDeclaration(s.N, s.Why, Location(s.Fi, s.L), s.Fn)).ToArray();
-        return new CDeclarationModel(functions, typedefs, records, enums, skipped);
+        var variables = dto.Va.Select(v => new CVariableDeclaration(v.N, types[v.T], Bounds(v.B), (CStorageClass)v.St, v.Def,
+            v.Vis == 0 ? null : (CVisibility)(v.Vis - 1), v.Asm, v.CL, Location(v.Fi, v.L))).ToArray();
+        return new CDeclarationModel(functions, typedefs, records, enums, skipped, variables);
     }
 
     private static IReadOnlyList<long?> Bounds(long?[]? bounds) => bounds ?? [];

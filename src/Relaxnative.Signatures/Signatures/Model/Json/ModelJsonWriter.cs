@@ -73,6 +73,15 @@ internal sealed class ModelJsonWriter
             var (file, line) = Location(s.Location);
             return new SkipDto { N = s.Name, Why = s.Reason, Fi = file, L = line, Fn = s.IsFunction };
         }).ToArray();
+        var variables = model.Variables.Select(v =>
+        {
+            var (file, line) = Location(v.Location);
+            return new VariableDto
+            {
+                N = v.Name, T = Type(v.Type), B = Bounds(v.ArrayBounds), St = (int)v.Storage, Def = v.IsDefinition,
+                Vis = v.Visibility is { } visibility ? (int)visibility + 1 : 0, Asm = v.AsmLabel, CL = v.HasCLinkage, Fi = file, L = line,
+            };
+        }).ToArray();
         return new ModelDto
         {
             V = CDeclarationModelJson.FormatVersion,
@@ -84,6 +93,7 @@ internal sealed class ModelJsonWriter
             R = records,
             E = enums,
             S = skipped,
+            Va = variables,
         };
     }
 
