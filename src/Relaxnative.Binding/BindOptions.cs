@@ -20,4 +20,12 @@ public sealed record BindOptions
 
     /// <summary>The function's declared cost.</summary>
     public NativeCost Cost { get; init; } = NativeCost.Unspecified;
+
+    /// <summary>
+    /// How <c>char*</c> arguments and results hold text: <see cref="StringEncoding.Utf8"/> (the default; invalid bytes in a
+    /// result become U+FFFD), <see cref="StringEncoding.Utf8Strict"/> (invalid bytes throw), <see cref="StringEncoding.Latin1"/>
+    /// or <see cref="StringEncoding.Utf16"/>. Wide types need no option (<c>char16_t*</c> is UTF-16; <c>wchar_t*</c> and
+    /// <c>char32_t*</c> are UTF-32). Only <see cref="StringEncoding.Utf8"/> in <see cref="IsolationMode.Process"/> modules.
+    /// </summary>
+    public StringEncoding StringEncoding { get; init; } = StringEncoding.Utf8;
 }

@@ -19,8 +19,8 @@ public sealed unsafe partial class NativeFunction
     private readonly INativeDispatcher? _dispatcher;
     private readonly nint _address;
     private readonly ConcurrentDictionary<Type, Delegate> _typedStubs = new();
-    private readonly CallPlan _plan;
-    private readonly ValuePlan[] _parameters;
+    private CallPlan _plan;
+    private ValuePlan[] _parameters;
     private readonly bool _hasPointerParameters;
     private RawInvoker? _invoker;
 
@@ -43,7 +43,8 @@ public sealed unsafe partial class NativeFunction
         Cost = cost;
         IsTrivial = isTrivial;
         // Validate now, so an unsupported declaration fails at bind time, not at the first call.
-        _plan = CallPlanner.Create(signature, isTrivial);
+        // Wide-character pointers (wchar_t*, char16_t*, char32_t*) are text by their type alone, in every process.
+        _plan = NativeText.Apply(CallPlanner.Create(signature, isTrivial), StringEncoding.Utf8);
         // An array, not the plan's IReadOnlyList: the untyped hot path indexes it once per argument.
         _parameters = [.. _plan.Parameters];
         _hasPointerParameters = _plan.HasPointerParameters;
@@ -114,7 +115,7 @@ public sealed unsafe partial class NativeFunction
         try
         {
             var plan = _hasPointerParameters ? CallWithSlots(args, slots, ref scope) : ConvertAndCall(args, slots, ref scope);
-            return ReturnConverter.ToObject(plan.Return, slots);
+            return ReturnConverter.ToObject(plan.Return, slots, Name);
         }
         finally
         {
@@ -142,7 +143,7 @@ public sealed unsafe partial class NativeFunction
         try
         {
             var plan = CallWithSlots(args, slots, ref scope);
-            return ReturnConverter.ToObject(plan.Return, slots);
+            return ReturnConverter.ToObject(plan.Return, slots, Name);
         }
         finally
         {

@@ -180,6 +180,16 @@ public sealed partial class NativeModule : IDisposable, IAsyncDisposable
             function = new NativeFunction(_library, address, signature, options.Mode, options.Cost, options.Trivial, dispatcher);
         }
 
+        if (_process is not null && options.StringEncoding != StringEncoding.Utf8)
+        {
+            // The helper decodes char* results before they cross; it knows only UTF-8.
+            throw new NotSupportedException(
+                $"Cannot bind '{signature.Name}' with StringEncoding.{options.StringEncoding}: this module uses IsolationMode.Process, " +
+                "whose helper reads char* text as UTF-8 only. Bind with StringEncoding.Utf8 and ask for the result as NativeBuffer-copied " +
+                "bytes, or load the module with IsolationMode.Worker or InProcess.");
+        }
+
+        function.Configure(options);
         lock (_order)
         {
             // Rebinding a name is rare; scanning the list on every bind made loading n functions O(n^2).

@@ -126,7 +126,7 @@ internal sealed class DelegateShape
 
         if (type == typeof(string))
         {
-            return plan.Type.IsCString ? ArgumentStrategy.Utf8String : null;
+            return NativeText.AcceptsString(plan) ? ArgumentStrategy.Utf8String : null;
         }
 
         if (type.IsArray && type.GetArrayRank() == 1 && ElementMatches(plan, type.GetElementType()!))
@@ -191,7 +191,7 @@ internal sealed class DelegateShape
         {
             return type == typeof(nint) || type == typeof(nuint) ? ResultStrategy.Direct
                 : type == typeof(NativePointer) ? ResultStrategy.Pointer
-                : type == typeof(string) && plan.Kind == ValueKind.CharPointer ? ResultStrategy.String
+                : type == typeof(string) && NativeText.ReturnsString(plan) ? ResultStrategy.String
                 : null;
         }
 
@@ -205,14 +205,14 @@ internal sealed class DelegateShape
 
     private static string TypedExpected(ValuePlan plan) => plan.IsPointerLike
         ? plan.Kind == ValueKind.FunctionPointer ? "NativeCallback, NativePointer or nint"
-        : $"NativeBuffer, NativePointer, nint, {(plan.PointeeElementType?.Name ?? "an unmanaged type")}[] or Span<{plan.PointeeElementType?.Name ?? "T"}>{(plan.Type.IsCString ? ", or string" : "")}"
+        : $"NativeBuffer, NativePointer, nint, {(plan.PointeeElementType?.Name ?? "an unmanaged type")}[] or Span<{plan.PointeeElementType?.Name ?? "T"}>{(NativeText.AcceptsString(plan) ? ", or string" : "")}"
         : plan.Kind == ValueKind.Bool ? "bool" : plan.AbiType.Name;
 
     private static string TypedReturnExpected(ValuePlan plan) => plan.Kind switch
     {
         ValueKind.Void => "void",
         ValueKind.Bool => "bool",
-        ValueKind.CharPointer => "string, NativePointer or nint",
+        _ when NativeText.ReturnsString(plan) => "string, NativePointer or nint",
         _ when plan.IsPointerLike => "NativePointer or nint",
         _ => plan.AbiType.Name,
     };

@@ -59,7 +59,13 @@ internal static unsafe class StubHelpers
             return 0;
         }
 
-        BindingErrors.ThrowIfEmbeddedNul(target.Name, target.Plan.Parameters[index].Parameter!, text);
+        var plan = target.Plan.Parameters[index];
+        if (plan.Text != TextForm.None)
+        {
+            return NativeText.Allocate(target.Name, plan, text);
+        }
+
+        BindingErrors.ThrowIfEmbeddedNul(target.Name, plan.Parameter!, text);
         return Utf8(text);
     }
 
@@ -87,6 +93,10 @@ internal static unsafe class StubHelpers
     internal static nint CallbackPointer(NativeCallback? callback) => callback?.Pointer ?? 0;
 
     internal static NativePointer? ToPointer(nint address) => address == 0 ? null : new NativePointer(address);
+
+    /// <summary>A string result in the encoding the function's plan gives (UTF-8 <c>char*</c>, wide types, <see cref="StringEncoding"/>).</summary>
+    internal static string? ToText(nint address, StubTarget target) =>
+        target.Plan.Return.Text == TextForm.None ? ToCString(address) : NativeText.Decode(target.Plan.Return, address, target.Name);
 
     internal static string? ToCString(nint address) =>
         address == 0 ? null : Encoding.UTF8.GetString(MemoryMarshal.CreateReadOnlySpanFromNullTerminated((byte*)address));

@@ -179,7 +179,8 @@ internal static class TypedStubEmitter
                 il.Emit(OpCodes.Call, Helper(nameof(StubHelpers.ToPointer)));
                 break;
             case ResultStrategy.String:
-                il.Emit(OpCodes.Call, Helper(nameof(StubHelpers.ToCString)));
+                il.Emit(OpCodes.Ldarg_0);
+                il.Emit(OpCodes.Call, Helper(nameof(StubHelpers.ToText)));
                 break;
         }
     }
