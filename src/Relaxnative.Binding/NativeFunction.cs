@@ -24,6 +24,9 @@ public sealed unsafe partial class NativeFunction
     private readonly bool _hasPointerParameters;
     private RawInvoker? _invoker;
 
+    // Set only for functions whose declaration pairs a buffer with its count; the rest pay one null test.
+    private BoundsCheck? _bounds;
+
     /// <summary>A function in a library opened in this process.</summary>
     internal NativeFunction(NativeLibraryHandle library, nint address, CFunctionSignature signature,
         ExecutionMode mode = ExecutionMode.Sync, NativeCost cost = NativeCost.Unspecified, bool isTrivial = false,
@@ -99,6 +102,7 @@ public sealed unsafe partial class NativeFunction
     {
         if (_dispatcher is not null)
         {
+            _bounds?.Check(_plan, args);
             return _dispatcher.Invoke(this, args);
         }
 
@@ -159,6 +163,7 @@ public sealed unsafe partial class NativeFunction
     {
         if (_dispatcher is not null)
         {
+            _bounds?.Check(_plan, args);
             return ReturnConverter.Convert<T>(_plan.Return, _dispatcher.Invoke(this, args), Name);
         }
 
@@ -197,6 +202,18 @@ public sealed unsafe partial class NativeFunction
     {
         if (_dispatcher is not null)
         {
+            if (_bounds is not null)
+            {
+                try
+                {
+                    _bounds.Check(_plan, args);
+                }
+                catch (ArgumentException e)
+                {
+                    return Task.FromException<object?>(e);
+                }
+            }
+
             return _dispatcher.InvokeAsync(this, args, cancellationToken);
         }
 
@@ -267,6 +284,7 @@ public sealed unsafe partial class NativeFunction
         }
 
         ThrowIfDisposed();
+        _bounds?.Check(_plan, args);
         for (int i = 0; i < parameters.Length; i++)
         {
             // The commonest exact matches inline; everything else takes the full conversion.

@@ -82,7 +82,11 @@ internal static class ModuleLoader
                 }
 
                 var mode = ModeOf(signature.Name, candidate.Annotations.Mode, options);
-                var bindOptions = new BindOptions { Mode = mode, Cost = candidate.Annotations.Cost, Trivial = candidate.Annotations.IsTrivial };
+                var bindOptions = new BindOptions
+                {
+                    Mode = mode, Cost = candidate.Annotations.Cost, Trivial = candidate.Annotations.IsTrivial,
+                    Bounds = [.. candidate.Annotations.Bounds.Select(b => new BoundsPair(b.Buffer, b.Count))],
+                };
                 if (!module.TryBindExport(signature, candidate.Symbol, bindOptions))
                 {
                     if (isLibrary)

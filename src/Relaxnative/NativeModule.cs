@@ -189,7 +189,9 @@ public sealed partial class NativeModule : IDisposable, IAsyncDisposable
                 "bytes, or load the module with IsolationMode.Worker or InProcess.");
         }
 
-        function.Configure(options);
+        var declaredBounds = _declarations is { } model && model.TryGetFunction(signature.Name, out var known)
+            && known.Bounds.Count > 0 && CTypeResolution.SameSignature(signature, known.Signature) ? known.Bounds : [];
+        function.Configure(options, OwnedResultOf(signature, options), declaredBounds);
         lock (_order)
         {
             // Rebinding a name is rare; scanning the list on every bind made loading n functions O(n^2).
@@ -203,6 +205,30 @@ public sealed partial class NativeModule : IDisposable, IAsyncDisposable
         }
 
         return function;
+    }
+
+    private OwnedResult? OwnedResultOf(CFunctionSignature signature, BindOptions options)
+    {
+        if (options.Frees is not { } frees)
+        {
+            return null;
+        }
+
+        if (_process is not null)
+        {
+            throw new NotSupportedException(
+                $"Cannot bind '{signature.Name}' with BindOptions.Frees = \"{frees}\": this module uses IsolationMode.Process, whose results " +
+                "are handles into the helper process, where they must also be freed. Load the module with IsolationMode.Worker or InProcess, " +
+                "or export a C function that copies the result into a caller's buffer and frees it.");
+        }
+
+        nint address = _library!.TryGetExport(frees);
+        if (address == 0)
+        {
+            throw new NativeBindingException(signature.Name, [BindingErrors.FreeFunctionNotFound(frees, LibraryPath)]);
+        }
+
+        return new OwnedResult(frees, address, _library);
     }
 
     /// <summary>Binds an exported function under its C name, looking up <paramref name="symbol"/> (an <c>__asm__</c> label may differ from the name); false when the symbol is missing.</summary>

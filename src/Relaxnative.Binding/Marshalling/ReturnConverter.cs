@@ -25,7 +25,8 @@ internal static unsafe class ReturnConverter
         ValueKind.UIntPtr => *(nuint*)slot,
         ValueKind.Float => *(float*)slot,
         ValueKind.Double => *(double*)slot,
-        ValueKind.CharPointer when plan.Text == TextForm.None => StubHelpers.ToCString(*(nint*)slot),
+        ValueKind.CharPointer when plan.Text == TextForm.None && plan.Frees is null => StubHelpers.ToCString(*(nint*)slot),
+        _ when plan.Frees is { } frees => frees.ToObject(plan, *(nint*)slot, function ?? "the function"),
         _ when plan.Text != TextForm.None => NativeText.Decode(plan, *(nint*)slot, function ?? "the function"),
         _ => StubHelpers.ToPointer(*(nint*)slot),
     };
@@ -63,6 +64,11 @@ internal static unsafe class ReturnConverter
     /// <exception cref="InvalidCastException">The result cannot be represented as <typeparamref name="T"/>.</exception>
     public static T To<T>(ValuePlan plan, ulong* slot, string function)
     {
+        if (plan.Frees is { } frees)
+        {
+            return frees.To<T>(plan, *(nint*)slot, function);
+        }
+
         if (plan.IsPointerLike)
         {
             nint address = *(nint*)slot;

@@ -28,6 +28,9 @@ internal sealed record ValuePlan(ValueKind Kind, CType Type, CParameter? Paramet
     /// <summary>How the value converts to and from a .NET string beyond plain UTF-8 <c>char*</c> (wide types, <see cref="StringEncoding"/>).</summary>
     public TextForm Text { get; init; }
 
+    /// <summary>For a result the caller owns (<see cref="BindOptions.Frees"/>), its deallocator; otherwise null.</summary>
+    public OwnedResult? Frees { get; init; }
+
     /// <summary>Whether this is a pointer of any kind.</summary>
     public bool IsPointerLike => Kind is ValueKind.Pointer or ValueKind.CharPointer or ValueKind.PointerTable or ValueKind.FunctionPointer;
 

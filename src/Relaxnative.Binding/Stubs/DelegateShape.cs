@@ -21,6 +21,7 @@ internal enum ResultStrategy
     Bool,
     Pointer,
     String,
+    Owned,
 }
 
 /// <summary>
@@ -187,6 +188,14 @@ internal sealed class DelegateShape
             return type == typeof(void) ? ResultStrategy.Direct : null;
         }
 
+        if (plan.Frees is not null)
+        {
+            // A raw pointer would drop the duty to free it.
+            return type == typeof(OwnedNativePointer) ? ResultStrategy.Owned
+                : type == typeof(string) && NativeText.ReturnsString(plan) ? ResultStrategy.String
+                : null;
+        }
+
         if (plan.IsPointerLike)
         {
             return type == typeof(nint) || type == typeof(nuint) ? ResultStrategy.Direct
@@ -210,6 +219,7 @@ internal sealed class DelegateShape
 
     private static string TypedReturnExpected(ValuePlan plan) => plan.Kind switch
     {
+        _ when plan.Frees is not null => NativeText.ReturnsString(plan) ? "OwnedNativePointer or string (an owned result)" : "OwnedNativePointer (an owned result)",
         ValueKind.Void => "void",
         ValueKind.Bool => "bool",
         _ when NativeText.ReturnsString(plan) => "string, NativePointer or nint",

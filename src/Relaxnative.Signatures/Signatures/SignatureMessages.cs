@@ -18,6 +18,9 @@ internal static class SignatureMessages
     public static string UnknownCost(string name, string value) =>
         $"'{name}' has an unknown @cost value '{value}'; use @cost low, @cost medium or @cost high.";
 
+    public static string BadBounds(string name) =>
+        $"'{name}' has a @bounds annotation that is not '@bounds(buffer, count)' with two parameter names; write it as '@bounds(buf, n)'.";
+
     public static string ConflictingCost(string name) =>
         $"'{name}' has more than one @cost annotation with different values; keep one.";
 

@@ -17,13 +17,13 @@ internal sealed record StoredDeclarations(CDeclarationModel Model, IReadOnlyDict
     // Layout: magic "RNDM", format 1, then the annotations' JSON length and bytes, then the model's JSON (the
     // Signatures room's own format). Length-prefixed, so reading never parses the model twice.
     private static ReadOnlySpan<byte> Magic => "RNDM"u8;
-    private const int Format = 1;
+    private const int Format = 2;
 
     public byte[] Serialize()
     {
         var annotations = JsonSerializer.SerializeToUtf8Bytes(
             new StoredExtras(
-                Annotations.ToDictionary(a => a.Key, a => new StoredAnnotation(a.Value.Mode, a.Value.Cost, a.Value.IsTrivial, a.Value.Problem)),
+                Annotations.ToDictionary(a => a.Key, a => StoredAnnotation.From(a.Value)),
                 [.. InternalNames]),
             LoadingJsonContext.Default.StoredExtras);
         var model = CDeclarationModelJson.Serialize(Model);
@@ -61,7 +61,7 @@ internal sealed record StoredDeclarations(CDeclarationModel Model, IReadOnlyDict
             var model = CDeclarationModelJson.Deserialize(bytes[(12 + annotationLength)..]);
             return new StoredDeclarations(
                 model,
-                extras.Annotations.ToDictionary(a => a.Key, a => new FunctionAnnotations(a.Value.Mode, a.Value.Cost, a.Value.IsTrivial, a.Value.Problem), StringComparer.Ordinal),
+                extras.Annotations.ToDictionary(a => a.Key, a => a.Value.ToAnnotations(), StringComparer.Ordinal),
                 extras.Internal.ToHashSet(StringComparer.Ordinal));
         }
         catch (Exception e) when (e is JsonException or FormatException or InvalidDataException or CParseException)

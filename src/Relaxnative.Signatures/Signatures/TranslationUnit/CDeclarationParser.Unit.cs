@@ -193,7 +193,15 @@ internal sealed partial class CDeclarationParser
                 }
 
                 var declaration = new CFunctionDeclaration(signature, specifiers.Storage, specifiers.IsInline, isDefinition,
-                    attributes.Visibility, attributes.AsmLabel, linkage, location);
+                    attributes.Visibility, attributes.AsmLabel, linkage, location)
+                {
+                    Bounds = BoundsOf(signature, attributes, unit.BoundsByName.GetValueOrDefault(name)),
+                };
+                if (declaration.Bounds.Count > 0)
+                {
+                    unit.BoundsByName[name] = declaration.Bounds; // a later definition keeps what the prototype declared
+                }
+
                 if (unit.Options.IsCpp && !linkage)
                 {
                     unit.Skipped.Add(new CSkippedDeclaration(name, SignatureMessages.CppMangled, location, true));
@@ -234,6 +242,27 @@ internal sealed partial class CDeclarationParser
 
             throw Error("',' or ';' after the declaration of '" + name + "'", null);
         }
+    }
+
+    /// <summary>The access attributes whose indices name a pointer parameter and an integer parameter of <paramref name="signature"/>.</summary>
+    private static IReadOnlyList<CBoundsPair> BoundsOf(CFunctionSignature signature, AttributeSet attributes, IReadOnlyList<CBoundsPair>? earlier)
+    {
+        if (attributes.Access.Count == 0)
+        {
+            return earlier ?? [];
+        }
+
+        var pairs = new List<CBoundsPair>();
+        foreach (var (mode, reference, size) in attributes.Access)
+        {
+            if (reference <= signature.Parameters.Count && size <= signature.Parameters.Count
+                && signature.Parameters[reference - 1].Type.IsPointer && signature.Parameters[size - 1].Type.Resolved.IsScalar)
+            {
+                pairs.Add(new CBoundsPair(reference - 1, size - 1, $"access({mode}, {reference}, {size})"));
+            }
+        }
+
+        return pairs;
     }
 
     private void DeclareVariable(string name, CDeclarator declarator, DeclarationSpecifiers specifiers, AttributeSet attributes,

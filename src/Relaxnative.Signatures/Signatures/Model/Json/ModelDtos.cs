@@ -82,6 +82,17 @@ internal sealed class FunctionDto
     public int Fi { get; set; }
 
     public int L { get; set; }
+
+    public BoundsDto[]? Bd { get; set; }
+}
+
+internal sealed class BoundsDto
+{
+    public int B { get; set; }
+
+    public int N { get; set; }
+
+    public string O { get; set; } = string.Empty;
 }
 
 internal sealed class TypedefDto

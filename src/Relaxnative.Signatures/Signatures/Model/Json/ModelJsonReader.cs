@@ -62,7 +62,10 @@ internal static class ModelJsonReader
         {
             var f = dto.F[i];
             functions[i] = new CFunctionDeclaration(Signature(f.Sig, types), (CStorageClass)f.St, f.In, f.Def,
-                f.Vis == 0 ? null : (CVisibility)(f.Vis - 1), f.Asm, f.CL, Location(f.Fi, f.L));
+                f.Vis == 0 ? null : (CVisibility)(f.Vis - 1), f.Asm, f.CL, Location(f.Fi, f.L))
+            {
+                Bounds = f.Bd is null ? [] : [.. f.Bd.Select(b => new CBoundsPair(b.B, b.N, b.O))],
+            };
         }
 
         var typedefs = dto.D.Select(t => new CTypedefDeclaration(t.N, types[t.T], Bounds(t.B), Location(t.Fi, t.L))).ToArray();

@@ -34,6 +34,7 @@ internal sealed class ModelJsonWriter
                 CL = f.HasCLinkage,
                 Fi = file,
                 L = line,
+                Bd = f.Bounds.Count == 0 ? null : [.. f.Bounds.Select(b => new BoundsDto { B = b.BufferIndex, N = b.CountIndex, O = b.Origin })],
             };
         }).ToArray();
         var typedefs = model.Typedefs.Select(t =>
