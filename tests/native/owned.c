@@ -11,6 +11,7 @@ typedef struct item {
 
 int item_deletions;
 
+/* @frees(item_delete) */
 item *item_create(const char *name, int value)
 {
     item *it = malloc(sizeof *it);
@@ -26,6 +27,7 @@ item *item_none(void) { return NULL; }
 
 int item_value(const item *it) { return it->value; }
 
+/* Returns malloc'd text. @frees free */
 char *item_print(const item *it)
 {
     size_t size = strlen(it->name) + 16;

@@ -9,6 +9,9 @@ internal sealed record Annotations(ExecutionMode? Mode, NativeCost Cost, bool Is
     /// <summary>The <c>@bounds(buf, n)</c> pairs: a buffer parameter's name and its count parameter's name.</summary>
     public IReadOnlyList<(string Buffer, string Count)> Bounds { get; init; } = [];
 
+    /// <summary>The deallocator named by <c>@frees(name)</c> (or <c>@frees name</c>), or null.</summary>
+    public string? Frees { get; init; }
+
     /// <summary>
     /// Reads the annotations for a definition that starts at <paramref name="start"/> and whose declaration
     /// ends at <paramref name="end"/>: the comment block directly above it (no blank line or code between),
@@ -57,6 +60,7 @@ internal sealed record Annotations(ExecutionMode? Mode, NativeCost Cost, bool Is
         var cost = NativeCost.Unspecified;
         string? problem = null;
         var bounds = new List<(string Buffer, string Count)>();
+        string? frees = null;
         foreach (var text in commentTexts)
         {
             for (var at = text.IndexOf('@', StringComparison.Ordinal); at >= 0; at = text.IndexOf('@', at + 1))
@@ -86,6 +90,19 @@ internal sealed record Annotations(ExecutionMode? Mode, NativeCost Cost, bool Is
                         else
                         {
                             problem ??= SignatureMessages.BadBounds(name);
+                        }
+
+                        break;
+                    case "frees":
+                        var open = SkipSpaces(text, after);
+                        var deallocator = ReadWord(text, open < text.Length && text[open] == '(' ? SkipSpaces(text, open + 1) : open, out _);
+                        if (deallocator.Length == 0 || (frees is not null && frees != deallocator))
+                        {
+                            problem ??= SignatureMessages.BadFrees(name);
+                        }
+                        else
+                        {
+                            frees = deallocator;
                         }
 
                         break;
@@ -122,7 +139,7 @@ internal sealed record Annotations(ExecutionMode? Mode, NativeCost Cost, bool Is
         }
 
         ExecutionMode? mode = sync ? ExecutionMode.Sync : isAsync ? ExecutionMode.Async : null;
-        return new Annotations(mode, cost, trivial, problem) { Bounds = bounds.Count == 0 ? [] : bounds };
+        return new Annotations(mode, cost, trivial, problem) { Bounds = bounds.Count == 0 ? [] : bounds, Frees = frees };
     }
 
     /// <summary>Reads <c>(buffer, count)</c> at <paramref name="start"/>: two identifiers in parentheses; null when it is not that.</summary>

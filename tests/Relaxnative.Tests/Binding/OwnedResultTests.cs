@@ -69,6 +69,25 @@ public sealed class OwnedResultTests
     }
 
     [Fact]
+    public void Load_FreesAnnotation_BindsOwnedResults()
+    {
+        using var module = NativeFixtures.Load("owned.c", IsolationMode.InProcess);
+        Assert.Equal("item_delete", module["item_create"].FreeFunction);
+        using var item = Assert.IsType<OwnedNativePointer>(module["item_create"].Invoke("annotated", 4));
+        Assert.Equal("annotated=4", module["item_print"].Invoke(item));
+    }
+
+    [Fact]
+    public void Load_FreesAnnotationInProcessIsolation_SkipsWithTheReason()
+    {
+        using var module = NativeFixtures.Load("owned.c", IsolationMode.Process);
+        var e = Assert.Throws<NativeBindingException>(() => module["item_create"]);
+        Assert.Contains("@frees(item_delete)", e.Message, StringComparison.Ordinal);
+        Assert.True(module.TryGetFunction("item_value", out _));
+        Assert.Contains(module.Skipped, s => s.Name == "item_print" && s.Reason.Contains("@frees(free)", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task InvokeAsync_WorkerThread_ReturnsOwnedResult()
     {
         using var module = NativeFixtures.Load("owned.c", IsolationMode.Worker);

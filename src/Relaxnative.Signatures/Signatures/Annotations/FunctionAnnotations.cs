@@ -11,6 +11,9 @@ internal sealed record FunctionAnnotations(ExecutionMode? Mode, NativeCost Cost,
     /// <summary>The <c>@bounds(buf, n)</c> pairs: a buffer parameter's name and its count parameter's name.</summary>
     public IReadOnlyList<(string Buffer, string Count)> Bounds { get; init; } = [];
 
+    /// <summary>The deallocator named by <c>@frees(name)</c>, or null.</summary>
+    public string? Frees { get; init; }
+
     /// <summary>No annotations.</summary>
     public static FunctionAnnotations None { get; } = new(null, NativeCost.Unspecified, false, null);
 }
