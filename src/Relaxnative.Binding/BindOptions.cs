@@ -28,4 +28,29 @@ public sealed record BindOptions
     /// thread. Costs about a nanosecond per call when on (ErrnoBenchmarks), nothing when off.
     /// </summary>
     public bool CaptureErrno { get; init; }
+
+    /// <summary>
+    /// How <c>char*</c> arguments and results hold text: <see cref="StringEncoding.Utf8"/> (the default; invalid bytes in a
+    /// result become U+FFFD), <see cref="StringEncoding.Utf8Strict"/> (invalid bytes throw), <see cref="StringEncoding.Latin1"/>
+    /// or <see cref="StringEncoding.Utf16"/>. Wide types need no option (<c>char16_t*</c> is UTF-16; <c>wchar_t*</c> and
+    /// <c>char32_t*</c> are UTF-32). Only <see cref="StringEncoding.Utf8"/> in <see cref="IsolationMode.Process"/> modules.
+    /// </summary>
+    public StringEncoding StringEncoding { get; init; } = StringEncoding.Utf8;
+
+    /// <summary>
+    /// The name of the function that frees the result (<c>"free"</c> for <c>strdup</c>, <c>"cJSON_Delete"</c> for
+    /// <c>cJSON_Parse</c>), looked up in the library and the libraries it depends on; null (the default) when the caller
+    /// does not own the result. An owned pointer result comes back as <see cref="OwnedNativePointer"/>, which calls the
+    /// deallocator exactly once on <c>Free</c>/<c>Dispose</c>; an owned <c>char*</c> result comes back as a string, read and
+    /// freed in one step (<c>Invoke&lt;OwnedNativePointer&gt;</c> keeps it instead). Not available in
+    /// <see cref="IsolationMode.Process"/> modules.
+    /// </summary>
+    public string? Frees { get; init; }
+
+    /// <summary>
+    /// Buffer parameters paired with the parameter that counts their elements (as <c>@bounds(buf, n)</c> in a source): a call
+    /// passing a <see cref="NativeBuffer"/>, sized <see cref="NativePointer"/>, array, span or string smaller than the count asks
+    /// is refused before it runs. Added to the pairs a header declares with <c>__attribute__((access(...)))</c>. Empty by default.
+    /// </summary>
+    public IReadOnlyList<BoundsPair> Bounds { get; init; } = [];
 }

@@ -67,6 +67,8 @@ public sealed unsafe partial class NativeFunction
             ThrowIfDisposed();
         }
 
+        // Functions without a buffer/count pairing pay this one null test.
+        _bounds?.Check(_plan, args);
         NativeBuffer? buffer0 = null, buffer1 = null;
         Array? array = null;
         int index0 = 0, index1 = 0, arrayIndex = 0;

@@ -17,9 +17,12 @@ public sealed unsafe partial class NativeFunction
     private readonly INativeDispatcher? _dispatcher;
     private readonly nint _address;
     private readonly ConcurrentDictionary<Type, Delegate> _typedStubs = new();
-    private readonly CallPlan _plan;
-    private readonly ValuePlan[] _parameters;
+    private CallPlan _plan;
+    private ValuePlan[] _parameters;
     private RawInvoker? _invoker;
+
+    // Set only for functions whose declaration pairs a buffer with its count; the rest pay one null test.
+    private BoundsCheck? _bounds;
 
     /// <summary>A function in a library opened in this process.</summary>
     internal NativeFunction(NativeLibraryHandle library, nint address, CFunctionSignature signature,
@@ -41,7 +44,8 @@ public sealed unsafe partial class NativeFunction
         Cost = cost;
         IsTrivial = isTrivial;
         // Validate now, so an unsupported declaration fails at bind time, not at the first call.
-        _plan = CallPlanner.Create(signature, isTrivial, layouts) is var plan && (captureErrno || variadicFrom is not null)
+        // Wide-character pointers (wchar_t*, char16_t*, char32_t*) are text by their type alone, in every process.
+        _plan = NativeText.Apply(CallPlanner.Create(signature, isTrivial, layouts), StringEncoding.Utf8) is var plan && (captureErrno || variadicFrom is not null)
             ? plan with { CaptureErrno = captureErrno, VariadicFrom = variadicFrom ?? plan.VariadicFrom }
             : plan;
         if (signature.IsVariadic)
@@ -109,6 +113,7 @@ public sealed unsafe partial class NativeFunction
 
         if (_dispatcher is not null)
         {
+            _bounds?.Check(_plan, args);
             return _dispatcher.Invoke(this, args);
         }
 
@@ -118,7 +123,7 @@ public sealed unsafe partial class NativeFunction
         }
 
         ulong result = CallHere(args);
-        return ReturnConverter.ToObject(_plan.Return, &result);
+        return ReturnConverter.ToObject(_plan.Return, &result, Name);
     }
 
     /// <summary>
@@ -141,7 +146,7 @@ public sealed unsafe partial class NativeFunction
         }
 
         ulong result = CallHere(args);
-        return ReturnConverter.ToObject(_plan.Return, &result);
+        return ReturnConverter.ToObject(_plan.Return, &result, Name);
     }
 
     /// <summary>Calls the function and returns the result as <typeparamref name="T"/> (see <see cref="ReturnConverter.To{T}"/>).</summary>
@@ -157,6 +162,7 @@ public sealed unsafe partial class NativeFunction
 
         if (_dispatcher is not null)
         {
+            _bounds?.Check(_plan, args);
             return ReturnConverter.Convert<T>(_plan.Return, _dispatcher.Invoke(this, args), Name);
         }
 
@@ -198,6 +204,18 @@ public sealed unsafe partial class NativeFunction
 
         if (_dispatcher is not null)
         {
+            if (_bounds is not null)
+            {
+                try
+                {
+                    _bounds.Check(_plan, args);
+                }
+                catch (ArgumentException e)
+                {
+                    return Task.FromException<object?>(e);
+                }
+            }
+
             return _dispatcher.InvokeAsync(this, args, cancellationToken);
         }
 

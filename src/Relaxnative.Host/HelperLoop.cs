@@ -174,7 +174,7 @@ internal sealed class HelperLoop(Stream input, Stream output)
         }
 
         int errno = NativeFunction.LastErrno;
-        if (function.Plan.Return.Kind == ValueKind.CharPointer)
+        if (NativeText.ReturnsString(function.Plan.Return))
         {
             Reply(callId, result is null ? ResultStatus.NullString : ResultStatus.Ok, 0, result as string, errno);
         }

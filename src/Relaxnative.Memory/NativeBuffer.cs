@@ -189,25 +189,7 @@ public sealed partial class NativeBuffer : IDisposable
             $"NativeBuffer({MemoryErrors.Hex(_address)}, {_size} bytes, {Ownership}{(IsFreed ? ", freed" : "")})");
 
     /// <summary>Sets the freed flag. Returns the previous state, or -1 when it was already freed.</summary>
-    private long MarkFreed()
-    {
-        long state = Volatile.Read(ref _state);
-        while (true)
-        {
-            if ((state & FreedBit) != 0)
-            {
-                return -1;
-            }
-
-            long seen = Interlocked.CompareExchange(ref _state, state | FreedBit, state);
-            if (seen == state)
-            {
-                return state;
-            }
-
-            state = seen;
-        }
-    }
+    private long MarkFreed() => LifetimeState.MarkFreed(ref _state, FreedBit);
 
     /// <summary>
     /// Releases the memory if the state is exactly "freed, no leases, not yet released"; otherwise does nothing

@@ -94,8 +94,20 @@ internal static class ModuleLoader
                     continue;
                 }
 
+                if (candidate.Annotations.Frees is { } frees && options.Isolation == IsolationMode.Process)
+                {
+                    skipped.Add(new SkippedFunction(signature.Name,
+                        $"It is annotated @frees({frees}), and owned results cannot cross from the helper process; load with IsolationMode.Worker or InProcess to call it."));
+                    continue;
+                }
+
                 var mode = ModeOf(signature.Name, candidate.Annotations.Mode, options);
-                var bindOptions = new BindOptions { Mode = mode, Cost = candidate.Annotations.Cost, Trivial = candidate.Annotations.IsTrivial };
+                var bindOptions = new BindOptions
+                {
+                    Mode = mode, Cost = candidate.Annotations.Cost, Trivial = candidate.Annotations.IsTrivial,
+                    Bounds = [.. candidate.Annotations.Bounds.Select(b => new BoundsPair(b.Buffer, b.Count))],
+                    Frees = candidate.Annotations.Frees,
+                };
                 if (!module.TryBindExport(signature, candidate.Symbol, bindOptions))
                 {
                     if (isLibrary)

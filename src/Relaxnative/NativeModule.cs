@@ -191,6 +191,18 @@ public sealed partial class NativeModule : IDisposable, IAsyncDisposable
             function = new NativeFunction(_library, address, signature, options.Mode, options.Cost, options.Trivial, dispatcher, options.CaptureErrno, layouts: _layouts);
         }
 
+        if (_process is not null && options.StringEncoding != StringEncoding.Utf8)
+        {
+            // The helper decodes char* results before they cross; it knows only UTF-8.
+            throw new NotSupportedException(
+                $"Cannot bind '{signature.Name}' with StringEncoding.{options.StringEncoding}: this module uses IsolationMode.Process, " +
+                "whose helper reads char* text as UTF-8 only. Bind with StringEncoding.Utf8 and ask for the result as NativeBuffer-copied " +
+                "bytes, or load the module with IsolationMode.Worker or InProcess.");
+        }
+
+        var declaredBounds = _declarations is { } model && model.TryGetFunction(signature.Name, out var known)
+            && known.Bounds.Count > 0 && CTypeResolution.SameSignature(signature, known.Signature) ? known.Bounds : [];
+        function.Configure(options, OwnedResultOf(signature, options), declaredBounds);
         lock (_order)
         {
             // Rebinding a name is rare; scanning the list on every bind made loading n functions O(n^2).
@@ -205,6 +217,30 @@ public sealed partial class NativeModule : IDisposable, IAsyncDisposable
         }
 
         return function;
+    }
+
+    private OwnedResult? OwnedResultOf(CFunctionSignature signature, BindOptions options)
+    {
+        if (options.Frees is not { } frees)
+        {
+            return null;
+        }
+
+        if (_process is not null)
+        {
+            throw new NotSupportedException(
+                $"Cannot bind '{signature.Name}' with BindOptions.Frees = \"{frees}\": this module uses IsolationMode.Process, whose results " +
+                "are handles into the helper process, where they must also be freed. Load the module with IsolationMode.Worker or InProcess, " +
+                "or export a C function that copies the result into a caller's buffer and frees it.");
+        }
+
+        nint address = _library!.TryGetExport(frees);
+        if (address == 0)
+        {
+            throw new NativeBindingException(signature.Name, [BindingErrors.FreeFunctionNotFound(frees, LibraryPath)]);
+        }
+
+        return new OwnedResult(frees, address, _library);
     }
 
     /// <summary>Binds an exported function under its C name, looking up <paramref name="symbol"/> (an <c>__asm__</c> label may differ from the name); false when the symbol is missing.</summary>

@@ -70,6 +70,13 @@ internal static class BindingErrors
             ? "and no definition of it is known here. Structs and unions pass by value when the module knows their definition: load the library from its sources (Native.Load) or open it with the header that defines the record (OpenOptions.Headers), then bind."
             : $"which cannot be passed: {detail}. Pass a pointer ('{type.Spelling}*') to a NativeBuffer holding it instead.");
 
+    internal static string FreesNonPointer(CType result, string frees) =>
+        $"it returns '{result.Spelling}', not a data pointer, so there is nothing for '{frees}' to free. Set BindOptions.Frees only for functions that return memory the caller must release.";
+
+    internal static string FreeFunctionNotFound(string frees, string libraryPath) =>
+        $"its result is to be freed with '{frees}', but neither '{libraryPath}' nor the libraries it depends on export a symbol of that name. " +
+        "Name the library's own deallocator (for example 'free' for strdup, 'cJSON_Delete' for cJSON objects).";
+
     internal static string VoidParameter(CParameter parameter) =>
         $"parameter {parameter.Index + 1} ('{parameter.Name ?? "unnamed"}') has type 'void'; only '(void)' alone means no parameters.";
 
@@ -110,6 +117,21 @@ internal static class BindingErrors
             $"The NativePointer is a handle into another process ({pointer.RemoteOrigin}); '{function}' runs in this " +
             "process, where that address means nothing. Pass it only to functions of the module that returned it, " +
             "or copy the data into a NativeBuffer there and pass that.");
+
+    /// <summary>The one template for a buffer smaller than the count paired with it: both arguments, both sizes, and where the pairing comes from.</summary>
+    [DoesNotReturn]
+    internal static void ThrowBufferTooSmall(string function, CParameter buffer, long capacity, CParameter count, ulong elements, long elementBytes, string origin) =>
+        throw new ArgumentOutOfRangeException(count.Name ?? $"arg{count.Index + 1}", elements, string.Create(CultureInfo.InvariantCulture,
+            $"Argument {buffer.Index + 1} ('{buffer.Name ?? "unnamed"}') of '{function}' holds {capacity} bytes, but argument {count.Index + 1} ('{count.Name ?? "unnamed"}') " +
+            $"asks for {elements} element(s) of {elementBytes} byte(s) ({(UInt128)elements * (ulong)elementBytes} bytes); the declaration pairs them ({origin}). ") +
+            "The call was refused before it ran, as the native code would have read or written past the buffer. Pass a count the buffer holds, or a larger buffer.");
+
+    internal static string UnknownBoundsParameter(string name, CFunctionSignature signature) =>
+        $"a bounds pairing names parameter '{name}', which '{signature.Name}' does not have (its parameters: " +
+        string.Join(", ", signature.Parameters.Select(p => p.Name ?? "unnamed")) + "). Name a pointer parameter and the integer parameter that counts its elements.";
+
+    internal static string BoundsNotPointer(string buffer, string count) =>
+        $"a bounds pairing of '{buffer}' with '{count}' needs '{buffer}' to be a data pointer and '{count}' an integer.";
 
     [DoesNotReturn]
     internal static void ThrowArgumentCount(CFunctionSignature signature, int actual) =>

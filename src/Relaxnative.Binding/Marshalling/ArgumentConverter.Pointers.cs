@@ -29,6 +29,12 @@ internal static unsafe partial class ArgumentConverter
                 return buffer.DangerousGetAddress();
             case NativePointer pointer:
                 return AddressOf(function, plan, pointer, ref scope);
+            case OwnedNativePointer owned:
+                owned.DangerousAddRef();
+                scope.AddOwnedLease(owned);
+                return owned.DangerousGetAddress();
+            case string text when plan.Text != TextForm.None && NativeText.AcceptsString(plan):
+                return NativeText.ToNative(function, plan, text, ref scope);
             case string text when plan.Type.IsCString:
                 return Utf8(function, plan, text, ref scope);
             case string:

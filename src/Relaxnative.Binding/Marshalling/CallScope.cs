@@ -26,6 +26,7 @@ internal struct CallScope : IDisposable
         MemoryPin,
         NativeTemp,
         Callback,
+        OwnedLease,
     }
 
     private readonly record struct Cleanup(CleanupKind Kind, object? Target, nint Value);
@@ -40,6 +41,8 @@ internal struct CallScope : IDisposable
     internal void AddMemoryPin(MemoryHandle handle) => Add(new Cleanup(CleanupKind.MemoryPin, new StrongBox<MemoryHandle>(handle), 0));
 
     internal void AddNativeTemp(nint memory) => Add(new Cleanup(CleanupKind.NativeTemp, null, memory));
+
+    internal void AddOwnedLease(OwnedNativePointer owned) => Add(new Cleanup(CleanupKind.OwnedLease, owned, 0));
 
     internal void AddCallback(NativeCallback callback) => Add(new Cleanup(CleanupKind.Callback, callback, 0));
 
@@ -119,6 +122,9 @@ internal struct CallScope : IDisposable
                     break;
                 case CleanupKind.Callback:
                     ((NativeCallback)cleanup.Target!).Dispose();
+                    break;
+                case CleanupKind.OwnedLease:
+                    ((OwnedNativePointer)cleanup.Target!).DangerousRelease();
                     break;
             }
         }

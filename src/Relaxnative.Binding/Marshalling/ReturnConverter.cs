@@ -9,7 +9,7 @@ internal static unsafe class ReturnConverter
     /// The boxed result: scalars as their .NET type, <c>_Bool</c> as bool, pointers as <see cref="NativePointer"/>
     /// (<see cref="Ownership.Native"/>) or null for NULL, <c>char*</c> as a copied string (the memory is not freed).
     /// </summary>
-    public static object? ToObject(ValuePlan plan, ulong* slot) => plan.Kind switch
+    public static object? ToObject(ValuePlan plan, ulong* slot, string? function = null) => plan.Kind switch
     {
         ValueKind.Void => null,
         ValueKind.Bool => *(byte*)slot != 0,
@@ -25,7 +25,9 @@ internal static unsafe class ReturnConverter
         ValueKind.UIntPtr => *(nuint*)slot,
         ValueKind.Float => *(float*)slot,
         ValueKind.Double => *(double*)slot,
-        ValueKind.CharPointer => StubHelpers.ToCString(*(nint*)slot),
+        ValueKind.CharPointer when plan.Text == TextForm.None && plan.Frees is null => StubHelpers.ToCString(*(nint*)slot),
+        _ when plan.Frees is { } frees => frees.ToObject(plan, *(nint*)slot, function ?? "the function"),
+        _ when plan.Text != TextForm.None => NativeText.Decode(plan, *(nint*)slot, function ?? "the function"),
         _ => StubHelpers.ToPointer(*(nint*)slot),
     };
 
@@ -62,6 +64,11 @@ internal static unsafe class ReturnConverter
     /// <exception cref="InvalidCastException">The result cannot be represented as <typeparamref name="T"/>.</exception>
     public static T To<T>(ValuePlan plan, ulong* slot, string function)
     {
+        if (plan.Frees is { } frees)
+        {
+            return frees.To<T>(plan, *(nint*)slot, function);
+        }
+
         if (plan.IsPointerLike)
         {
             nint address = *(nint*)slot;
@@ -76,7 +83,7 @@ internal static unsafe class ReturnConverter
             }
         }
 
-        return Convert<T>(plan, ToObject(plan, slot), function);
+        return Convert<T>(plan, ToObject(plan, slot, function), function);
     }
 
     /// <summary>Converts an already boxed result (from <see cref="ToObject"/>, or from another process) to <typeparamref name="T"/>.</summary>

@@ -13,6 +13,9 @@ namespace Relaxnative.Binding;
 /// </param>
 internal sealed record CallPlan(CFunctionSignature Signature, IReadOnlyList<ValuePlan> Parameters, ValuePlan Return, bool IsTrivial)
 {
+    /// <summary>The buffer/count pairs checked before each call; null when the function has none.</summary>
+    public BoundsCheck? Bounds { get; init; }
+
     /// <summary>The ABI types of the parameters, in order.</summary>
     public Type[] AbiParameterTypes => [.. Parameters.Select(p => p.AbiType)];
 

@@ -32,6 +32,12 @@ internal sealed record ValuePlan(ValueKind Kind, CType Type, CParameter? Paramet
         _ => typeof(nint),
     };
 
+    /// <summary>How the value converts to and from a .NET string beyond plain UTF-8 <c>char*</c> (wide types, <see cref="StringEncoding"/>).</summary>
+    public TextForm Text { get; init; }
+
+    /// <summary>For a result the caller owns (<see cref="BindOptions.Frees"/>), its deallocator; otherwise null.</summary>
+    public OwnedResult? Frees { get; init; }
+
     /// <summary>Whether this is a pointer of any kind.</summary>
     public bool IsPointerLike => Kind is ValueKind.Pointer or ValueKind.CharPointer or ValueKind.PointerTable or ValueKind.FunctionPointer;
 
@@ -52,6 +58,7 @@ internal sealed record ValuePlan(ValueKind Kind, CType Type, CParameter? Paramet
         ValueKind.Float => "float",
         ValueKind.Double => "double",
         ValueKind.CharPointer when Type.IsCString => "string or a pointer (NativeBuffer, NativePointer, byte[], nint, null)",
+        ValueKind.Pointer when NativeText.AcceptsString(this) => $"string or a pointer (NativeBuffer, NativePointer, {PointeeArrayName}[], nint, null)",
         ValueKind.CharPointer => "a writable pointer (NativeBuffer, NativePointer, byte[], nint, null)",
         ValueKind.PointerTable => "a pointer table (NativeBuffer, NativePointer[], NativeBuffer[], nint[], NativePointer, nint, null)",
         ValueKind.FunctionPointer => "a delegate, NativeCallback, NativePointer, nint or null",

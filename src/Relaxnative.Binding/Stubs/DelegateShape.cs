@@ -24,6 +24,7 @@ internal enum ResultStrategy
     Bool,
     Pointer,
     String,
+    Owned,
 }
 
 /// <summary>
@@ -148,7 +149,7 @@ internal sealed class DelegateShape
 
         if (type == typeof(string))
         {
-            return plan.Type.IsCString ? ArgumentStrategy.Utf8String : null;
+            return NativeText.AcceptsString(plan) ? ArgumentStrategy.Utf8String : null;
         }
 
         if (type.IsArray && type.GetArrayRank() == 1 && ElementMatches(plan, type.GetElementType()!))
@@ -221,11 +222,19 @@ internal sealed class DelegateShape
             return type == typeof(void) ? ResultStrategy.Direct : null;
         }
 
+        if (plan.Frees is not null)
+        {
+            // A raw pointer would drop the duty to free it.
+            return type == typeof(OwnedNativePointer) ? ResultStrategy.Owned
+                : type == typeof(string) && NativeText.ReturnsString(plan) ? ResultStrategy.String
+                : null;
+        }
+
         if (plan.IsPointerLike)
         {
             return type == typeof(nint) || type == typeof(nuint) ? ResultStrategy.Direct
                 : type == typeof(NativePointer) ? ResultStrategy.Pointer
-                : type == typeof(string) && plan.Kind == ValueKind.CharPointer ? ResultStrategy.String
+                : type == typeof(string) && NativeText.ReturnsString(plan) ? ResultStrategy.String
                 : null;
         }
 
@@ -239,14 +248,15 @@ internal sealed class DelegateShape
 
     private static string TypedExpected(ValuePlan plan) => plan.IsPointerLike
         ? plan.Kind == ValueKind.FunctionPointer ? "NativeCallback, NativePointer or nint"
-        : $"NativeBuffer, NativePointer, nint, {(plan.PointeeElementType?.Name ?? "an unmanaged type")}[] or Span<{plan.PointeeElementType?.Name ?? "T"}>{(plan.Type.IsCString ? ", or string" : "")}"
+        : $"NativeBuffer, NativePointer, nint, {(plan.PointeeElementType?.Name ?? "an unmanaged type")}[] or Span<{plan.PointeeElementType?.Name ?? "T"}>{(NativeText.AcceptsString(plan) ? ", or string" : "")}"
         : plan.Kind == ValueKind.Bool ? "bool" : plan.AbiType.Name;
 
     private static string TypedReturnExpected(ValuePlan plan) => plan.Kind switch
     {
+        _ when plan.Frees is not null => NativeText.ReturnsString(plan) ? "OwnedNativePointer or string (an owned result)" : "OwnedNativePointer (an owned result)",
         ValueKind.Void => "void",
         ValueKind.Bool => "bool",
-        ValueKind.CharPointer => "string, NativePointer or nint",
+        _ when NativeText.ReturnsString(plan) => "string, NativePointer or nint",
         _ when plan.IsPointerLike => "NativePointer or nint",
         _ => plan.AbiType.Name,
     };

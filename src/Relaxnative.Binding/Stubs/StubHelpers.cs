@@ -59,9 +59,22 @@ internal static unsafe class StubHelpers
             return 0;
         }
 
-        BindingErrors.ThrowIfEmbeddedNul(target.Name, target.Plan.Parameters[index].Parameter!, text);
+        var plan = target.Plan.Parameters[index];
+        if (plan.Text != TextForm.None)
+        {
+            return NativeText.Allocate(target.Name, plan, text);
+        }
+
+        BindingErrors.ThrowIfEmbeddedNul(target.Name, plan.Parameter!, text);
         return Utf8(text);
     }
+
+    /// <summary>The byte size of a typed stub's buffer argument (NativeBuffer, sized NativePointer, array, string); -1 when unknown.</summary>
+    internal static long CapacityOf(object? value) => BoundsCheck.CapacityOf(value);
+
+    /// <summary>Refuses the call when pair <paramref name="pair"/>'s buffer of <paramref name="capacity"/> bytes is smaller than <paramref name="count"/> asks.</summary>
+    internal static void CheckBounds(StubTarget target, int pair, long capacity, ulong count) =>
+        target.Plan.Bounds!.Check(target.Plan, pair, capacity, count);
 
     internal static NativeBuffer? OwnerOf(NativePointer? pointer) => pointer?.Owner;
 
@@ -87,6 +100,14 @@ internal static unsafe class StubHelpers
     internal static nint CallbackPointer(NativeCallback? callback) => callback?.Pointer ?? 0;
 
     internal static NativePointer? ToPointer(nint address) => address == 0 ? null : new NativePointer(address);
+
+    /// <summary>A string result in the encoding the function's plan gives (UTF-8 <c>char*</c>, wide types, <see cref="StringEncoding"/>).</summary>
+    internal static string? ToText(nint address, StubTarget target) =>
+        target.Plan.Return.Frees is { } frees ? (string?)frees.ToObject(target.Plan.Return, address, target.Name)
+        : target.Plan.Return.Text == TextForm.None ? ToCString(address) : NativeText.Decode(target.Plan.Return, address, target.Name);
+
+    /// <summary>An owned result (<see cref="BindOptions.Frees"/>) as its owning pointer.</summary>
+    internal static OwnedNativePointer? ToOwned(nint address, StubTarget target) => target.Plan.Return.Frees!.Own(address);
 
     internal static string? ToCString(nint address) =>
         address == 0 ? null : Encoding.UTF8.GetString(MemoryMarshal.CreateReadOnlySpanFromNullTerminated((byte*)address));

@@ -25,7 +25,7 @@ internal static class TypedStubEmitter
     internal static Delegate Emit(CallPlan plan, Type delegateType, StubTarget target)
     {
         var shape = DelegateShape.Create(plan, delegateType);
-        var method = s_stubs.GetOrAdd((delegateType, RawInvokerEmitter.ShapeKey(plan)), static (_, state) => EmitNew(state.plan, state.shape), (plan, shape));
+        var method = s_stubs.GetOrAdd((delegateType, RawInvokerEmitter.ShapeKey(plan) + plan.Bounds?.Key), static (_, state) => EmitNew(state.plan, state.shape), (plan, shape));
         return method.CreateDelegate(delegateType, target);
     }
 
@@ -48,6 +48,11 @@ internal static class TypedStubEmitter
         il.Emit(OpCodes.Ldarg_0);
         il.Emit(OpCodes.Call, Helper(nameof(StubHelpers.ThrowDisposed)));
         il.MarkLabel(live);
+
+        if (plan.Bounds is { } bounds)
+        {
+            EmitBoundsChecks(il, shape, bounds);
+        }
 
         var cleanupLocals = new LocalBuilder?[shape.Arguments.Length];
         for (int i = 0; i < shape.Arguments.Length; i++)
@@ -182,6 +187,56 @@ internal static class TypedStubEmitter
         }
     }
 
+    /// <summary>
+    /// Before any argument is converted: each buffer's byte size (-1 when unknown) and its count, checked by
+    /// <see cref="StubHelpers.CheckBounds"/>. Emitted only for functions with pairs, so the rest run the same code as before.
+    /// </summary>
+    private static void EmitBoundsChecks(ILGenerator il, DelegateShape shape, BoundsCheck bounds)
+    {
+        int index = 0;
+        foreach (var (buffer, count) in bounds.Indices)
+        {
+            int pair = index++;
+            var countType = shape.ParameterTypes[count].IsEnum ? Enum.GetUnderlyingType(shape.ParameterTypes[count]) : shape.ParameterTypes[count];
+            if (shape.Arguments[count] != ArgumentStrategy.Direct || !countType.IsPrimitive || countType == typeof(bool)
+                || countType == typeof(float) || countType == typeof(double))
+            {
+                continue;
+            }
+
+            var bufferType = shape.ParameterTypes[buffer];
+            short bufferArgument = (short)(buffer + 1);
+            il.Emit(OpCodes.Ldarg_0);
+            il.Emit(OpCodes.Ldc_I4, pair);
+            switch (shape.Arguments[buffer])
+            {
+                case ArgumentStrategy.Buffer:
+                case ArgumentStrategy.Pointer:
+                case ArgumentStrategy.Array:
+                case ArgumentStrategy.Utf8String:
+                    il.Emit(OpCodes.Ldarg, bufferArgument);
+                    il.Emit(OpCodes.Call, Helper(nameof(StubHelpers.CapacityOf)));
+                    break;
+                case ArgumentStrategy.Span:
+                    il.Emit(OpCodes.Ldarga, bufferArgument);
+                    il.Emit(OpCodes.Call, bufferType.GetProperty("Length")!.GetGetMethod()!);
+                    il.Emit(OpCodes.Conv_I8);
+                    il.Emit(OpCodes.Sizeof, bufferType.GetGenericArguments()[0]);
+                    il.Emit(OpCodes.Conv_I8);
+                    il.Emit(OpCodes.Mul);
+                    break;
+                default:
+                    il.Emit(OpCodes.Ldc_I8, -1L); // an nint: its size is not known
+                    break;
+            }
+
+            il.Emit(OpCodes.Ldarg, (short)(count + 1));
+            bool signed = countType == typeof(sbyte) || countType == typeof(short) || countType == typeof(int) || countType == typeof(long) || countType == typeof(nint);
+            il.Emit(signed ? OpCodes.Conv_I8 : OpCodes.Conv_U8);
+            il.Emit(OpCodes.Call, Helper(nameof(StubHelpers.CheckBounds)));
+        }
+    }
+
     private static void EmitResult(ILGenerator il, ResultStrategy result)
     {
         switch (result)
@@ -193,8 +248,13 @@ internal static class TypedStubEmitter
             case ResultStrategy.Pointer:
                 il.Emit(OpCodes.Call, Helper(nameof(StubHelpers.ToPointer)));
                 break;
+            case ResultStrategy.Owned:
+                il.Emit(OpCodes.Ldarg_0);
+                il.Emit(OpCodes.Call, Helper(nameof(StubHelpers.ToOwned)));
+                break;
             case ResultStrategy.String:
-                il.Emit(OpCodes.Call, Helper(nameof(StubHelpers.ToCString)));
+                il.Emit(OpCodes.Ldarg_0);
+                il.Emit(OpCodes.Call, Helper(nameof(StubHelpers.ToText)));
                 break;
         }
     }

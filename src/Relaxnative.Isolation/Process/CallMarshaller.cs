@@ -153,6 +153,15 @@ internal sealed class CallMarshaller
                 return Buffer(index, buffer, writable, slotTarget: true);
             case NativePointer pointer:
                 return LocalPointer(function, index, plan, pointer, writable, slotTarget: true);
+            case string text when plan.Text != TextForm.None && NativeText.AcceptsString(plan):
+            {
+                var bytes = NativeText.Encode(function.Name, plan, text);
+                long offset = Reserve(bytes.Length);
+                bytes.CopyTo(_scratch.View.AsSpan<byte>(offset, bytes.Length));
+                _fixups.Add(Fixup.ForSlot(index, _scratch.Id, offset));
+                return 0;
+            }
+
             case string text when plan.Type.IsCString:
             {
                 BindingErrors.ThrowIfEmbeddedNul(function.Name, plan.Parameter!, text);

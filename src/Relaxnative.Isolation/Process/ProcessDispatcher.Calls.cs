@@ -1,3 +1,4 @@
+using Relaxnative.Binding;
 using Relaxnative.Isolation.Wire;
 using Relaxnative.Isolation.Worker;
 
@@ -10,7 +11,7 @@ internal sealed partial class ProcessDispatcher
         if (!_functionIds.TryGetValue(function, out int functionId))
         {
             functionId = _declarations.Count;
-            _declarations.Add(function.Signature.Resolved.ToString()); // the helper parses it without the module's typedefs
+            _declarations.Add(NativeText.ResolvedKeepingWideNames(function.Signature).ToString()); // the helper parses it without the module's typedefs
             _trivial.Add(function.IsTrivial);
             _functionIds.Add(function, functionId);
         }

@@ -39,7 +39,7 @@ internal static class SlotConverter
     /// <summary>The boxed result for a returned slot; pointers become remote handles tagged with <paramref name="origin"/>.</summary>
     internal static object? Result(ValuePlan plan, ulong slot, string? text, string origin) => plan.Kind switch
     {
-        ValueKind.CharPointer => text,
+        _ when NativeText.ReturnsString(plan) => text,
         _ when plan.IsPointerLike => slot == 0 ? null : NativePointer.Remote((nint)(long)slot, origin),
         // Scalars convert exactly as in-process results do, small-int box cache included (ProcessCallBenchmarks.Process_Add).
         _ => ReturnConverter.ScalarToObject(plan, slot),

@@ -38,6 +38,19 @@ internal static class MemoryErrors
         { Address = address, Size = size, IsDoubleFree = true };
 
     [DoesNotReturn]
+    internal static void ThrowOwnedDoubleFree(nint address, string freeFunction) =>
+        throw new InvalidFreeException(
+            $"Cannot free OwnedNativePointer {Hex(address)} with '{freeFunction}': it was already freed. " +
+            "Dispose() is idempotent; Free() is not. Calling the library's free function twice corrupts its heap.")
+        { Address = address, IsDoubleFree = true };
+
+    [DoesNotReturn]
+    internal static void ThrowOwnedLibraryClosed(nint address, string freeFunction) =>
+        throw new ObjectDisposedException("OwnedNativePointer",
+            $"Cannot free OwnedNativePointer {Hex(address)} with '{freeFunction}': the library that provides '{freeFunction}' was closed, " +
+            "so the memory can no longer be released (it leaks). Free or dispose owned results before disposing their module.");
+
+    [DoesNotReturn]
     internal static void ThrowForeignFree(string what, nint address, long size, Ownership ownership) =>
         throw new InvalidFreeException(
             $"Cannot free {Describe(what, address, size)}: its ownership is {ownership}, so Relaxnative did not " +

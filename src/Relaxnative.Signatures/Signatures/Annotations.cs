@@ -6,6 +6,12 @@ namespace Relaxnative.Signatures;
 /// </summary>
 internal sealed record Annotations(ExecutionMode? Mode, NativeCost Cost, bool IsTrivial, string? Problem)
 {
+    /// <summary>The <c>@bounds(buf, n)</c> pairs: a buffer parameter's name and its count parameter's name.</summary>
+    public IReadOnlyList<(string Buffer, string Count)> Bounds { get; init; } = [];
+
+    /// <summary>The deallocator named by <c>@frees(name)</c> (or <c>@frees name</c>), or null.</summary>
+    public string? Frees { get; init; }
+
     /// <summary>
     /// Reads the annotations for a definition that starts at <paramref name="start"/> and whose declaration
     /// ends at <paramref name="end"/>: the comment block directly above it (no blank line or code between),
@@ -53,6 +59,8 @@ internal sealed record Annotations(ExecutionMode? Mode, NativeCost Cost, bool Is
         bool sync = false, isAsync = false, trivial = false;
         var cost = NativeCost.Unspecified;
         string? problem = null;
+        var bounds = new List<(string Buffer, string Count)>();
+        string? frees = null;
         foreach (var text in commentTexts)
         {
             for (var at = text.IndexOf('@', StringComparison.Ordinal); at >= 0; at = text.IndexOf('@', at + 1))
@@ -73,6 +81,30 @@ internal sealed record Annotations(ExecutionMode? Mode, NativeCost Cost, bool Is
                         break;
                     case "trivial":
                         trivial = true;
+                        break;
+                    case "bounds":
+                        if (ReadPair(text, after) is { } pair)
+                        {
+                            bounds.Add(pair);
+                        }
+                        else
+                        {
+                            problem ??= SignatureMessages.BadBounds(name);
+                        }
+
+                        break;
+                    case "frees":
+                        var open = SkipSpaces(text, after);
+                        var deallocator = ReadWord(text, open < text.Length && text[open] == '(' ? SkipSpaces(text, open + 1) : open, out _);
+                        if (deallocator.Length == 0 || (frees is not null && frees != deallocator))
+                        {
+                            problem ??= SignatureMessages.BadFrees(name);
+                        }
+                        else
+                        {
+                            frees = deallocator;
+                        }
+
                         break;
                     case "cost":
                         var value = ReadWord(text, SkipSpaces(text, after), out _);
@@ -107,7 +139,31 @@ internal sealed record Annotations(ExecutionMode? Mode, NativeCost Cost, bool Is
         }
 
         ExecutionMode? mode = sync ? ExecutionMode.Sync : isAsync ? ExecutionMode.Async : null;
-        return new Annotations(mode, cost, trivial, problem);
+        return new Annotations(mode, cost, trivial, problem) { Bounds = bounds.Count == 0 ? [] : bounds, Frees = frees };
+    }
+
+    /// <summary>Reads <c>(buffer, count)</c> at <paramref name="start"/>: two identifiers in parentheses; null when it is not that.</summary>
+    private static (string Buffer, string Count)? ReadPair(string text, int start)
+    {
+        var i = start;
+        while (i < text.Length && text[i] is ' ' or '\t')
+        {
+            i++;
+        }
+
+        if (i >= text.Length || text[i] != '(')
+        {
+            return null;
+        }
+
+        var close = text.IndexOf(')', i);
+        if (close < 0)
+        {
+            return null;
+        }
+
+        var parts = text[(i + 1)..close].Split(',', StringSplitOptions.TrimEntries);
+        return parts.Length == 2 && parts.All(p => p.Length > 0 && p.All(CLexer.IsIdentifierPart)) ? (parts[0], parts[1]) : null;
     }
 
     private static int LastEndingBefore(List<SourceComment> comments, int offset)

@@ -18,6 +18,12 @@ internal static class SignatureMessages
     public static string UnknownCost(string name, string value) =>
         $"'{name}' has an unknown @cost value '{value}'; use @cost low, @cost medium or @cost high.";
 
+    public static string BadBounds(string name) =>
+        $"'{name}' has a @bounds annotation that is not '@bounds(buffer, count)' with two parameter names; write it as '@bounds(buf, n)'.";
+
+    public static string BadFrees(string name) =>
+        $"'{name}' has a @frees annotation without a function name, or two naming different functions; write '@frees(free)' with the library's deallocator.";
+
     public static string ConflictingCost(string name) =>
         $"'{name}' has more than one @cost annotation with different values; keep one.";
 

@@ -4,7 +4,17 @@ using Relaxnative.Signatures;
 namespace Relaxnative;
 
 /// <summary>The stored form of one definition's <see cref="FunctionAnnotations"/>.</summary>
-internal sealed record StoredAnnotation(ExecutionMode? Mode, NativeCost Cost, bool IsTrivial, string? Problem);
+internal sealed record StoredAnnotation(ExecutionMode? Mode, NativeCost Cost, bool IsTrivial, string? Problem, List<string[]>? Bounds = null, string? Frees = null)
+{
+    /// <summary>The stored form of <paramref name="annotations"/>.</summary>
+    public static StoredAnnotation From(FunctionAnnotations annotations) =>
+        new(annotations.Mode, annotations.Cost, annotations.IsTrivial, annotations.Problem,
+            annotations.Bounds.Count == 0 ? null : [.. annotations.Bounds.Select(b => new[] { b.Buffer, b.Count })], annotations.Frees);
+
+    /// <summary>The annotations this stores.</summary>
+    public FunctionAnnotations ToAnnotations() =>
+        new(Mode, Cost, IsTrivial, Problem) { Bounds = Bounds is null ? [] : [.. Bounds.Where(b => b.Length == 2).Select(b => (b[0], b[1]))], Frees = Frees };
+}
 
 /// <summary>
 /// What the facade stores beside the model: annotations per function, the names of skipped declarations written

@@ -25,10 +25,10 @@ internal sealed record StoredDeclarations(CDeclarationModel Model, IReadOnlyDict
     /// <summary>The record layouts, built from <see cref="Probes"/> on first use.</summary>
     public CLayoutTable Layouts => _layouts ??= CLayoutTable.Create(Model, Probes, LayoutProblem);
 
-    // Layout: magic "RNDM", format 3, then the length and JSON of the annotations and record measurements, then the
+    // Layout: magic "RNDM", format 4, then the length and JSON of the annotations and record measurements, then the
     // model in the Signatures room's own binary format. Length-prefixed, so reading never parses the model twice.
     private static ReadOnlySpan<byte> Magic => "RNDM"u8;
-    private const int Format = 3;
+    private const int Format = 4;
 
     /// <summary>Names this format and the model's, for cache keys: bytes stored under another name are never read as these.</summary>
     public static string FormatName { get; } = $"RNDM{Format}+RNCM{CDeclarationModelFormat.FormatVersion}";
@@ -37,7 +37,7 @@ internal sealed record StoredDeclarations(CDeclarationModel Model, IReadOnlyDict
     {
         var annotations = JsonSerializer.SerializeToUtf8Bytes(
             new StoredExtras(
-                Annotations.ToDictionary(a => a.Key, a => new StoredAnnotation(a.Value.Mode, a.Value.Cost, a.Value.IsTrivial, a.Value.Problem)),
+                Annotations.ToDictionary(a => a.Key, a => StoredAnnotation.From(a.Value)),
                 [.. InternalNames])
             {
                 Layouts = Probes.Count == 0 ? null : new Dictionary<string, ProbedRecord>(Probes, StringComparer.Ordinal),
@@ -79,7 +79,7 @@ internal sealed record StoredDeclarations(CDeclarationModel Model, IReadOnlyDict
             var model = CDeclarationModelFormat.Deserialize(bytes[(12 + annotationLength)..]);
             return new StoredDeclarations(
                 model,
-                extras.Annotations.ToDictionary(a => a.Key, a => new FunctionAnnotations(a.Value.Mode, a.Value.Cost, a.Value.IsTrivial, a.Value.Problem), StringComparer.Ordinal),
+                extras.Annotations.ToDictionary(a => a.Key, a => a.Value.ToAnnotations(), StringComparer.Ordinal),
                 extras.Internal.ToHashSet(StringComparer.Ordinal))
             {
                 Probes = extras.Layouts ?? [],

@@ -8,6 +8,12 @@ namespace Relaxnative.Signatures;
 /// conflicting <c>@cost</c>), naming the function; <see langword="null"/> when the annotations are valid.</param>
 internal sealed record FunctionAnnotations(ExecutionMode? Mode, NativeCost Cost, bool IsTrivial, string? Problem)
 {
+    /// <summary>The <c>@bounds(buf, n)</c> pairs: a buffer parameter's name and its count parameter's name.</summary>
+    public IReadOnlyList<(string Buffer, string Count)> Bounds { get; init; } = [];
+
+    /// <summary>The deallocator named by <c>@frees(name)</c>, or null.</summary>
+    public string? Frees { get; init; }
+
     /// <summary>No annotations.</summary>
     public static FunctionAnnotations None { get; } = new(null, NativeCost.Unspecified, false, null);
 }

@@ -37,9 +37,9 @@ internal static class SourceAnnotations
             var start = FirstCode(sourceText, comments, lineStart, lineEnd);
             var end = DeclarationEnd(sourceText, comments, start, lineEnd);
             var read = Annotations.For(sourceText, comments, start, end, name);
-            result[name] = read.Mode is null && read.Cost == NativeCost.Unspecified && !read.IsTrivial && read.Problem is null
+            result[name] = read.Mode is null && read.Cost == NativeCost.Unspecified && !read.IsTrivial && read.Problem is null && read.Bounds.Count == 0 && read.Frees is null
                 ? FunctionAnnotations.None
-                : new FunctionAnnotations(read.Mode, read.Cost, read.IsTrivial, read.Problem);
+                : new FunctionAnnotations(read.Mode, read.Cost, read.IsTrivial, read.Problem) { Bounds = read.Bounds, Frees = read.Frees };
         }
 
         return result;

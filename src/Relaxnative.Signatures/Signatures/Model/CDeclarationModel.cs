@@ -14,6 +14,7 @@ internal sealed class CDeclarationModel
     private readonly Dictionary<string, CTypedefDeclaration> _typedefs;
     private readonly Dictionary<string, CRecordDefinition> _records;
     private readonly Dictionary<string, CEnumConstant> _constants;
+    private readonly Dictionary<string, CVariableDeclaration> _variables;
 
     /// <summary>Creates a model from its parts; the lookups are built here, once.</summary>
     /// <param name="functions">Every function declaration and definition, in source order (a function declared in a header and
@@ -22,14 +23,28 @@ internal sealed class CDeclarationModel
     /// <param name="records">The struct and union definitions in source order.</param>
     /// <param name="enums">The enum definitions in source order.</param>
     /// <param name="skipped">What could not be represented, in source order.</param>
+    /// <param name="variables">The file-scope variable declarations and definitions in source order; none when omitted.</param>
     /// <exception cref="ArgumentNullException">A list is <see langword="null"/>.</exception>
     public CDeclarationModel(
         IReadOnlyList<CFunctionDeclaration> functions,
         IReadOnlyList<CTypedefDeclaration> typedefs,
         IReadOnlyList<CRecordDefinition> records,
         IReadOnlyList<CEnumDefinition> enums,
-        IReadOnlyList<CSkippedDeclaration> skipped)
+        IReadOnlyList<CSkippedDeclaration> skipped,
+        IReadOnlyList<CVariableDeclaration>? variables = null)
     {
+        Variables = variables ?? [];
+        var variableByName = new Dictionary<string, CVariableDeclaration>(StringComparer.Ordinal);
+        foreach (var variable in Variables)
+        {
+            // A definition (or a declaration with known bounds) describes the object best: 'extern int t[];' then 'int t[4];'.
+            if (!variableByName.TryGetValue(variable.Name, out var known) || (variable.SizeInBytes > 0 && known.SizeInBytes == 0))
+            {
+                variableByName[variable.Name] = variable;
+            }
+        }
+
+        _variables = variableByName;
         Functions = functions ?? throw new ArgumentNullException(nameof(functions));
         Typedefs = typedefs ?? throw new ArgumentNullException(nameof(typedefs));
         Records = records ?? throw new ArgumentNullException(nameof(records));
@@ -89,6 +104,19 @@ internal sealed class CDeclarationModel
 
     /// <summary>Declarations that could not be represented, each with a reason and its file and line.</summary>
     public IReadOnlyList<CSkippedDeclaration> Skipped { get; }
+
+    /// <summary>The file-scope variable declarations and definitions in source order; a name can appear more than once.</summary>
+    public IReadOnlyList<CVariableDeclaration> Variables { get; }
+
+    /// <summary>Finds the variable named <paramref name="name"/>: the first declaration whose size is known, else the first.</summary>
+    /// <param name="name">The C name.</param>
+    /// <param name="variable">The declaration, when found.</param>
+    /// <returns>Whether the model declares the variable.</returns>
+    public bool TryGetVariable(string name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out CVariableDeclaration? variable)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return _variables.TryGetValue(name, out variable);
+    }
 
     /// <summary>
     /// Finds the declaration that best describes the function named <paramref name="name"/> (its C name): a
@@ -169,6 +197,8 @@ internal sealed class CDeclarationModel
         var seenRecords = new HashSet<string>(StringComparer.Ordinal);
         var seenEnums = new HashSet<(string?, string, int)>();
         var seenSkipped = new HashSet<(string, string, int, string)>();
+        var variables = new List<CVariableDeclaration>();
+        var seenVariables = new HashSet<(string, string, int)>();
         foreach (var model in models)
         {
             ArgumentNullException.ThrowIfNull(model);
@@ -204,6 +234,14 @@ internal sealed class CDeclarationModel
                 }
             }
 
+            foreach (var v in model.Variables)
+            {
+                if (seenVariables.Add((v.Name, v.Location.File, v.Location.Line)))
+                {
+                    variables.Add(v);
+                }
+            }
+
             foreach (var s in model.Skipped)
             {
                 if (seenSkipped.Add((s.Name, s.Location.File, s.Location.Line, s.Reason)))
@@ -213,7 +251,7 @@ internal sealed class CDeclarationModel
             }
         }
 
-        return new CDeclarationModel(functions, typedefs, records, enums, skipped);
+        return new CDeclarationModel(functions, typedefs, records, enums, skipped, variables);
     }
 
     private void Prefer(Dictionary<string, int> map, string key, int index)

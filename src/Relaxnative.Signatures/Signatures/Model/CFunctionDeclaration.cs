@@ -25,6 +25,21 @@ internal sealed record CFunctionDeclaration(
     bool HasCLinkage,
     CSourceLocation Location)
 {
+    /// <summary>The buffer and count parameters the declaration pairs (<c>__attribute__((access(...)))</c>); empty when none.</summary>
+    public IReadOnlyList<CBoundsPair> Bounds { get; init; } = [];
+
+    /// <summary>Compares every part, the bounds pairs by their items.</summary>
+    /// <param name="other">The declaration to compare with.</param>
+    /// <returns>Whether both describe the same declaration.</returns>
+    public bool Equals(CFunctionDeclaration? other) =>
+        other is not null && Signature.Equals(other.Signature) && Storage == other.Storage && IsInline == other.IsInline
+        && IsDefinition == other.IsDefinition && Visibility == other.Visibility && AsmLabel == other.AsmLabel
+        && HasCLinkage == other.HasCLinkage && Location.Equals(other.Location) && Bounds.SequenceEqual(other.Bounds);
+
+    /// <summary>A hash consistent with <see cref="Equals(CFunctionDeclaration?)"/>.</summary>
+    /// <returns>The hash code.</returns>
+    public override int GetHashCode() => HashCode.Combine(Signature, Storage, IsDefinition, AsmLabel, Location, Bounds.Count);
+
     /// <summary>The C name of the function.</summary>
     public string Name => Signature.Name;
 

@@ -19,6 +19,10 @@ internal sealed class AttributeSet
 
     public string? Unsupported { get; set; }
 
+    /// <summary>The <c>access(mode, ref, size)</c> attributes that name a size parameter: mode and 1-based indices.
+    /// Replaced, never mutated, so a copy made for the next declarator does not share additions.</summary>
+    public IReadOnlyList<(string Mode, int Reference, int Size)> Access { get; private set; } = [];
+
     public AttributeSet Copy() => (AttributeSet)MemberwiseClone();
 
     /// <summary>Reads one attribute group: <paramref name="keyword"/> is the attribute keyword's index, <paramref name="open"/> and
@@ -78,12 +82,40 @@ internal sealed class AttributeSet
                 case "mode" when hasArguments:
                     Mode = tokens[i + 2].Text.Trim('_');
                     break;
+                case "access" when hasArguments:
+                    ReadAccess(parser, tokens, i + 2, argumentsEnd);
+                    break;
                 case "vector_size" or "ext_vector_type" or "transparent_union":
                     Unsupported ??= tokens[i].Text;
                     break;
             }
 
             i = argumentsEnd;
+        }
+    }
+
+    /// <summary>Reads <c>access(mode, ref-index[, size-index])</c> between <paramref name="start"/> and <paramref name="end"/>; without a size index there is nothing to check.</summary>
+    private void ReadAccess(CDeclarationParser parser, List<CToken> tokens, int start, int end)
+    {
+        var commas = new List<int>();
+        for (var i = start; i < end; i++)
+        {
+            if (tokens[i].Is(","))
+            {
+                commas.Add(i);
+            }
+        }
+
+        if (commas.Count != 2 || tokens[start].Kind != CTokenKind.Identifier)
+        {
+            return;
+        }
+
+        var reference = parser.TryEvaluate(commas[0] + 1, commas[1]);
+        var size = parser.TryEvaluate(commas[1] + 1, end);
+        if (reference is > 0 and < 256 && size is > 0 and < 256)
+        {
+            Access = [.. Access, (tokens[start].Text.Trim('_'), (int)reference.Value, (int)size.Value)];
         }
     }
 

@@ -15,7 +15,7 @@ internal sealed partial class CDeclarationParser
         var unit = new UnitState(options, lines);
         var parser = new CDeclarationParser(text, tokens, unit);
         parser.ParseDeclarations(cLinkage: !options.IsCpp, depth: 0, closing: false);
-        return new CDeclarationModel(unit.Functions, unit.Typedefs, unit.Records, unit.Enums, unit.Skipped);
+        return new CDeclarationModel(unit.Functions, unit.Typedefs, unit.Records, unit.Enums, unit.Skipped, unit.Variables);
     }
 
     /// <summary>Reads declarations until the end, or until the '}' that closes a linkage block or namespace.</summary>
@@ -193,7 +193,15 @@ internal sealed partial class CDeclarationParser
                 }
 
                 var declaration = new CFunctionDeclaration(signature, specifiers.Storage, specifiers.IsInline, isDefinition,
-                    attributes.Visibility, attributes.AsmLabel, linkage, location);
+                    attributes.Visibility, attributes.AsmLabel, linkage, location)
+                {
+                    Bounds = BoundsOf(signature, attributes, unit.BoundsByName.GetValueOrDefault(name)),
+                };
+                if (declaration.Bounds.Count > 0)
+                {
+                    unit.BoundsByName[name] = declaration.Bounds; // a later definition keeps what the prototype declared
+                }
+
                 if (unit.Options.IsCpp && !linkage)
                 {
                     unit.Skipped.Add(new CSkippedDeclaration(name, SignatureMessages.CppMangled, location, true));
@@ -209,9 +217,15 @@ internal sealed partial class CDeclarationParser
                     return; // A definition ends the declaration: 'int f(void) { } int g;' is two.
                 }
             }
-            else if (Current.Is("="))
+            else
             {
-                SkipInitializer();
+                var initialized = Current.Is("=");
+                if (initialized)
+                {
+                    SkipInitializer();
+                }
+
+                DeclareVariable(name, declarator, specifiers, attributes, location, cLinkage, initialized);
             }
 
             if (Current.Is(","))
@@ -228,6 +242,38 @@ internal sealed partial class CDeclarationParser
 
             throw Error("',' or ';' after the declaration of '" + name + "'", null);
         }
+    }
+
+    /// <summary>The access attributes whose indices name a pointer parameter and an integer parameter of <paramref name="signature"/>.</summary>
+    private static IReadOnlyList<CBoundsPair> BoundsOf(CFunctionSignature signature, AttributeSet attributes, IReadOnlyList<CBoundsPair>? earlier)
+    {
+        if (attributes.Access.Count == 0)
+        {
+            return earlier ?? [];
+        }
+
+        var pairs = new List<CBoundsPair>();
+        foreach (var (mode, reference, size) in attributes.Access)
+        {
+            if (reference <= signature.Parameters.Count && size <= signature.Parameters.Count
+                && signature.Parameters[reference - 1].Type.IsPointer && signature.Parameters[size - 1].Type.Resolved.IsScalar)
+            {
+                pairs.Add(new CBoundsPair(reference - 1, size - 1, $"access({mode}, {reference}, {size})"));
+            }
+        }
+
+        return pairs;
+    }
+
+    private void DeclareVariable(string name, CDeclarator declarator, DeclarationSpecifiers specifiers, AttributeSet attributes,
+        CSourceLocation location, bool cLinkage, bool initialized)
+    {
+        var unit = _unit!;
+        var (type, bounds, _) = ToDeclaredType(declarator);
+        var linkage = cLinkage || unit.CLinkageNames.Contains(name);
+        var isDefinition = initialized || specifiers.Storage != CStorageClass.Extern;
+        unit.Variables.Add(new CVariableDeclaration(name, ApplyMode(type, attributes.Mode), bounds, specifiers.Storage, isDefinition,
+            attributes.Visibility, attributes.AsmLabel, linkage, location));
     }
 
     private void DeclareTypedef(string name, CDeclarator declarator, AttributeSet attributes, CSourceLocation location)

@@ -62,6 +62,11 @@ internal sealed class UnitState
 
     public List<CSkippedDeclaration> Skipped { get; } = [];
 
+    public List<CVariableDeclaration> Variables { get; } = [];
+
+    /// <summary>The buffer/count pairs declared so far per function name, for later declarations and the definition.</summary>
+    public Dictionary<string, IReadOnlyList<CBoundsPair>> BoundsByName { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Reads a storage-class or function specifier into <see cref="Specifiers"/>; false when the word is not one.</summary>
     public bool ReadStorage(string word)
     {

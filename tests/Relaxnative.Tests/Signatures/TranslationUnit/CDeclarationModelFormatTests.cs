@@ -8,12 +8,16 @@ public class CDeclarationModelFormatTests
     [Fact]
     public void Deserialize_SerializedGlibcAndFixtureModel_EqualsOriginal()
     {
-        var text = Preprocessor.RealWorld("typedefs/tlib.c", "-D_GNU_SOURCE");
+        var text = Preprocessor.RealWorld("typedefs/tlib.c", "-D_GNU_SOURCE") + "\nextern int tlib_counter;\nconst char tlib_name[8] = \"tlib\";\n";
         var model = CTranslationUnitParser.Parse(text);
 
         var back = CDeclarationModelFormat.Deserialize(CDeclarationModelFormat.Serialize(model));
 
         Assert.Equal(model.Functions, back.Functions);
+        Assert.Contains(model.Functions, f => f.Bounds.Count > 0); // glibc's access attributes, kept
+        Assert.Contains(model.Variables, v => v.Name == "tlib_name" && v.ArrayBounds.SequenceEqual([8L]));
+        Assert.Equal(model.Variables.Select(v => (v.Name, v.Type, string.Join(",", v.ArrayBounds), v.Storage, v.IsDefinition, v.AsmLabel, v.Location)),
+            back.Variables.Select(v => (v.Name, v.Type, string.Join(",", v.ArrayBounds), v.Storage, v.IsDefinition, v.AsmLabel, v.Location)));
         Assert.Equal(model.Skipped, back.Skipped);
         Assert.Equal(model.Typedefs.Select(t => (t.Name, t.Type, t.Location, string.Join(",", t.ArrayBounds))),
             back.Typedefs.Select(t => (t.Name, t.Type, t.Location, string.Join(",", t.ArrayBounds))));

@@ -9,7 +9,7 @@ namespace Relaxnative.Signatures;
 internal static class CDeclarationModelFormat
 {
     /// <summary>The format version written by <see cref="Serialize"/>; <see cref="Deserialize"/> refuses any other.</summary>
-    public const int FormatVersion = 2;
+    public const int FormatVersion = 3;
 
     /// <summary>Serializes <paramref name="model"/>.</summary>
     /// <param name="model">The model.</param>

@@ -75,8 +75,19 @@ internal ref struct ModelBinaryReader
             var storage = (CStorageClass)Byte();
             var flags = Byte();
             var visibility = Byte();
+            var asm = OptionalString();
+            var location = Location();
+            var pairs = new CBoundsPair[Count()];
+            for (var p = 0; p < pairs.Length; p++)
+            {
+                pairs[p] = new CBoundsPair(Count(), Count(), String());
+            }
+
             functions[i] = new CFunctionDeclaration(signature, storage, (flags & 1) != 0, (flags & 2) != 0,
-                visibility == 0 ? null : (CVisibility)(visibility - 1), OptionalString(), (flags & 4) != 0, Location());
+                visibility == 0 ? null : (CVisibility)(visibility - 1), asm, (flags & 4) != 0, location)
+            {
+                Bounds = pairs,
+            };
         }
 
         var typedefs = new CTypedefDeclaration[Count()];
@@ -123,7 +134,20 @@ internal ref struct ModelBinaryReader
             skipped[i] = new CSkippedDeclaration(String(), String(), Location(), Bool());
         }
 
-        return new CDeclarationModel(functions, typedefs, records, enums, skipped);
+        var variables = new CVariableDeclaration[Count()];
+        for (var i = 0; i < variables.Length; i++)
+        {
+            var name = String();
+            var type = Type();
+            var bounds = Bounds();
+            var storage = (CStorageClass)Byte();
+            var flags = Byte();
+            var visibility = Byte();
+            variables[i] = new CVariableDeclaration(name, type, bounds, storage, (flags & 1) != 0,
+                visibility == 0 ? null : (CVisibility)(visibility - 1), OptionalString(), (flags & 2) != 0, Location());
+        }
+
+        return new CDeclarationModel(functions, typedefs, records, enums, skipped, variables);
     }
 
     private CType ReadType()

@@ -45,6 +45,13 @@ internal sealed class ModelBinaryWriter
             _out.Write((byte)(f.Visibility is { } v ? (int)v + 1 : 0));
             OptionalString(_out, f.AsmLabel);
             Location(f.Location);
+            Count(f.Bounds.Count);
+            foreach (var pair in f.Bounds)
+            {
+                Count(pair.BufferIndex);
+                Count(pair.CountIndex);
+                String(_out, pair.Origin);
+            }
         }
 
         Count(model.Typedefs.Count);
@@ -98,6 +105,19 @@ internal sealed class ModelBinaryWriter
             String(_out, s.Reason);
             Location(s.Location);
             _out.Write(s.IsFunction);
+        }
+
+        Count(model.Variables.Count);
+        foreach (var v in model.Variables)
+        {
+            String(_out, v.Name);
+            Count(Type(v.Type));
+            Bounds(v.ArrayBounds);
+            _out.Write((byte)v.Storage);
+            _out.Write((byte)((v.IsDefinition ? 1 : 0) | (v.HasCLinkage ? 2 : 0)));
+            _out.Write((byte)(v.Visibility is { } visibility ? (int)visibility + 1 : 0));
+            OptionalString(_out, v.AsmLabel);
+            Location(v.Location);
         }
     }
 
