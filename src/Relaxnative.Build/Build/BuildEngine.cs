@@ -37,7 +37,7 @@ internal sealed class BuildEngine(BuildEnvironment environment)
         // Without an analyzer the preprocessed units themselves are stored, so a later load can still parse them.
         analyzer ??= PreprocessedArchive.Analyzer;
         var toolchain = Environment.Toolchains.Resolve(inputs.Language, options.Compiler);
-        var sourceSetKey = CacheKeys.SourceSet(inputs, toolchain, Environment);
+        var sourceSetKey = CacheKeys.SourceSet(inputs, toolchain, analyzer.Format, Environment);
         var cache = new BuildCache(CacheRoot.Resolve(options, Environment.GetVariable));
 
         var entry = cache.TryFind(sourceSetKey, Environment.Schema);

@@ -18,10 +18,11 @@ namespace Relaxnative.Build;
 /// </remarks>
 internal static class CacheKeys
 {
-    public static string SourceSet(BuildInputs inputs, Toolchain toolchain, BuildEnvironment environment)
+    public static string SourceSet(BuildInputs inputs, Toolchain toolchain, string analyzerFormat, BuildEnvironment environment)
     {
         using var hasher = new KeyHasher();
         hasher.Add("kind", "cache")
+            .Add("analyzer", analyzerFormat)
             .Add("compiler.path", toolchain.Path)
             .Add("compiler.version", toolchain.Version)
             .Add("include-paths", inputs.IncludePaths)

@@ -45,7 +45,7 @@ internal static class CompileRunner
             }
 
             var exports = ExportTables.Read(plan.LibraryPath);
-            var declarations = analyzer is null || inputs.Language == SourceLanguage.Rust ? null : analyzer(units);
+            var declarations = analyzer is null || inputs.Language == SourceLanguage.Rust ? null : analyzer.Analyze(units);
             if (declarations is not null)
             {
                 PrivateFiles.WriteFile(Path.Combine(work, BuildCache.DeclarationsFileName), declarations);

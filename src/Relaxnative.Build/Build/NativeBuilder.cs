@@ -69,8 +69,8 @@ internal static class NativeBuilder
     public static ToolchainReport GetToolchainReport() => ToolchainLocator.Default.Report();
 
     /// <summary>What <paramref name="analyzer"/> learns from the headers of an already built library, cached (see <see cref="HeaderPreprocessor.AnalyzeAsync"/>).</summary>
-    internal static (byte[] Declarations, bool CacheHit) AnalyzeHeaders(IReadOnlyList<string> headers, BuildOptions options, SourceLanguage language, DeclarationAnalyzer analyzer, string analyzerFormat, CancellationToken cancellationToken = default) =>
-        HeaderPreprocessor.AnalyzeAsync(headers, options, language, analyzer, analyzerFormat, cancellationToken).GetAwaiter().GetResult();
+    internal static (byte[] Declarations, bool CacheHit) AnalyzeHeaders(IReadOnlyList<string> headers, BuildOptions options, SourceLanguage language, DeclarationAnalyzer analyzer, CancellationToken cancellationToken = default) =>
+        HeaderPreprocessor.AnalyzeAsync(headers, options, language, analyzer, cancellationToken).GetAwaiter().GetResult();
 
     /// <summary>Preprocesses the given sources with the flags a build with <paramref name="options"/> would use, without compiling them (for entries that carry no declaration model).</summary>
     internal static IReadOnlyList<PreprocessedUnit> PreprocessSources(IReadOnlyList<string> sources, BuildOptions options, CancellationToken cancellationToken = default) =>

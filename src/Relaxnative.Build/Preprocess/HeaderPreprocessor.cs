@@ -18,14 +18,13 @@ internal static class HeaderPreprocessor
     /// <param name="options">Include paths, defines, flags, compiler, optimisation level (which decides <c>__OPTIMIZE__</c>) and cache folder.</param>
     /// <param name="language">C or C++.</param>
     /// <param name="analyzer">Turns the preprocessed unit into the bytes to store.</param>
-    /// <param name="analyzerFormat">The analyzer's format version, part of the key: bytes of another format are never served.</param>
     /// <param name="cancellationToken">Kills the compiler.</param>
     /// <returns>The analyzer's bytes, and whether they came from the cache.</returns>
     /// <exception cref="ArgumentException">No header was given, or a header name is empty.</exception>
     /// <exception cref="NativeToolchainException">No working compiler for <paramref name="language"/>.</exception>
     /// <exception cref="NativeBuildException">The compiler failed (a header not found, a syntax error); its diagnostics are attached.</exception>
     public static async Task<(byte[] Declarations, bool CacheHit)> AnalyzeAsync(
-        IReadOnlyList<string> headers, BuildOptions options, SourceLanguage language, DeclarationAnalyzer analyzer, string analyzerFormat, CancellationToken cancellationToken)
+        IReadOnlyList<string> headers, BuildOptions options, SourceLanguage language, DeclarationAnalyzer analyzer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(headers);
         if (headers.Count == 0 || headers.Any(string.IsNullOrWhiteSpace))
@@ -37,7 +36,7 @@ internal static class HeaderPreprocessor
         var toolchain = environment.Toolchains.Resolve(language, options.Compiler);
         var flags = CompilePlan.CommonFlags(options, options.IncludePaths.Select(Path.GetFullPath));
         var includeLines = IncludeLines(headers);
-        var key = Key(toolchain, language, flags, includeLines, analyzerFormat, environment);
+        var key = Key(toolchain, language, flags, includeLines, analyzer.Format, environment);
         var cache = new BuildCache(CacheRoot.Resolve(options, environment.GetVariable));
         if (cache.TryFindHeaderModel(key, environment.Schema) is { } stored)
         {
@@ -53,7 +52,7 @@ internal static class HeaderPreprocessor
             var depFile = Path.Combine(folder, "headers.d");
             var step = PreprocessStep.Create(toolchain, [.. flags, "-MD", "-MF", depFile], unit, Path.Combine(folder, "headers.i"));
             var text = (await CompileRunner.PreprocessAsync(string.Join(", ", headers), [step], folder, cancellationToken).ConfigureAwait(false))[0].Text;
-            var declarations = analyzer([new PreprocessedUnit(unit, language, text) { Probe = step.Probe }]);
+            var declarations = analyzer.Analyze([new PreprocessedUnit(unit, language, text) { Probe = step.Probe }]);
             var read = DepFileParser.Parse(await File.ReadAllTextAsync(depFile, cancellationToken).ConfigureAwait(false))
                 .Select(d => Path.GetFullPath(d, folder))
                 .Where(d => !d.StartsWith(folder, StringComparison.Ordinal))

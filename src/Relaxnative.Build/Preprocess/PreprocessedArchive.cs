@@ -15,7 +15,7 @@ internal static class PreprocessedArchive
     private static ReadOnlySpan<byte> Magic => "RNPP"u8;
 
     /// <summary>An analyzer that stores the units as they are.</summary>
-    public static DeclarationAnalyzer Analyzer { get; } = Write;
+    public static DeclarationAnalyzer Analyzer { get; } = new("RNPP1", Write);
 
     public static byte[] Write(IReadOnlyList<PreprocessedUnit> units)
     {

@@ -106,7 +106,7 @@ internal static class TestDiscovery
     private static CDeclarationModel Declarations(string file)
     {
         var options = new BuildOptions { IncludePaths = [TestRunner.HeaderFolder] };
-        var (bytes, _) = NativeBuilder.AnalyzeHeaders([file], options, SourceLanguage.C, SourceAnalysis.Analyzer, StoredDeclarations.FormatName);
+        var (bytes, _) = NativeBuilder.AnalyzeHeaders([file], options, SourceLanguage.C, SourceAnalysis.Analyzer);
         return (StoredDeclarations.TryDeserialize(bytes) ?? throw new InvalidDataException($"The stored declarations of '{file}' cannot be read. Clear the cache (relaxnative cache clean) and run again.")).Model;
     }
 }

@@ -10,7 +10,7 @@ internal static class HeaderBinding
     {
         var buildOptions = new BuildOptions { IncludePaths = options.IncludePaths, Defines = options.Defines, Compiler = options.Compiler, CacheDirectory = options.CacheDirectory };
         var language = options.IsCpp ? SourceLanguage.Cpp : SourceLanguage.C;
-        var (bytes, cacheHit) = NativeBuilder.AnalyzeHeaders(options.Headers, buildOptions, language, SourceAnalysis.Analyzer, StoredDeclarations.FormatName);
+        var (bytes, cacheHit) = NativeBuilder.AnalyzeHeaders(options.Headers, buildOptions, language, SourceAnalysis.Analyzer);
         // The key names the format and the bytes are hash-checked, so only a defect reaches the exception.
         var declarations = StoredDeclarations.TryDeserialize(bytes)
             ?? throw new InvalidDataException($"The stored model of the headers {string.Join(", ", options.Headers)} cannot be read (from the cache: {cacheHit}). Clear the cache (relaxnative cache clean) and open again.");

@@ -11,7 +11,7 @@ namespace Relaxnative;
 internal static class SourceAnalysis
 {
     /// <summary>The analyzer the Build room runs after a compile; its bytes are stored in the cache entry.</summary>
-    public static DeclarationAnalyzer Analyzer { get; } = units => Analyze(units).Serialize();
+    public static DeclarationAnalyzer Analyzer { get; } = new(StoredDeclarations.FormatName, units => Analyze(units).Serialize());
 
     public static StoredDeclarations Analyze(IReadOnlyList<PreprocessedUnit> units)
     {

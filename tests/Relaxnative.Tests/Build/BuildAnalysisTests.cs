@@ -18,7 +18,7 @@ public sealed class BuildAnalysisTests : IDisposable
         var options = _fixture.Options with { Sources = [extra], IncludePaths = [Path.Combine(_fixture.Folder, "inc")], Defines = ["WIDE"] };
         IReadOnlyList<PreprocessedUnit>? seen = null;
 
-        var result = NativeBuilder.Build(main, options, units => { seen = units; return Encoding.UTF8.GetBytes("model:" + units.Count); }, default);
+        var result = NativeBuilder.Build(main, options, new DeclarationAnalyzer("test-1", units => { seen = units; return Encoding.UTF8.GetBytes("model:" + units.Count); }), default);
 
         Assert.NotNull(seen);
         Assert.Equal([main, extra], seen.Select(u => u.SourcePath));
@@ -36,7 +36,7 @@ public sealed class BuildAnalysisTests : IDisposable
     {
         var source = _fixture.Write("add.c", "int add(int a, int b) { return a + b; }\n");
         var calls = 0;
-        DeclarationAnalyzer analyzer = units => { calls++; return [1, 2, 3]; };
+        var analyzer = new DeclarationAnalyzer("test-1", units => { calls++; return [1, 2, 3]; });
         NativeBuilder.Build(source, _fixture.Options, analyzer, default);
 
         var warm = NativeBuilder.Build(source, _fixture.Options, analyzer, default);
@@ -53,7 +53,7 @@ public sealed class BuildAnalysisTests : IDisposable
         var source = _fixture.Write("add.c", "#define API\nAPI int add(int a, int b) { return a + b; }\n");
 
         var plain = NativeBuilder.Build(source, _fixture.Options);
-        var warm = NativeBuilder.Build(source, _fixture.Options, _ => throw new InvalidOperationException("analyzed on a hit"), default);
+        var warm = NativeBuilder.Build(source, _fixture.Options);
 
         var unit = Assert.Single(NativeBuilder.TryReadPreprocessed(plain.Declarations!)!);
         Assert.Equal(source, unit.SourcePath);
@@ -65,14 +65,35 @@ public sealed class BuildAnalysisTests : IDisposable
     }
 
     [Fact]
+    public void Build_AnalyzerOfAnotherFormat_CompilesOnceThenHitsItsOwnEntry()
+    {
+        // An entry made by an older analyzer (or none) must not be served: a load that cannot read its entry would
+        // preprocess again on every hit.
+        var source = _fixture.Write("add.c", "int add(int a, int b) { return a + b; }\n");
+        NativeBuilder.Build(source, _fixture.Options, new DeclarationAnalyzer("test-1", _ => [1]), default);
+        var newer = new DeclarationAnalyzer("test-2", _ => [2]);
+
+        var first = NativeBuilder.Build(source, _fixture.Options, newer, default);
+        var second = NativeBuilder.Build(source, _fixture.Options, newer, default);
+        var older = NativeBuilder.Build(source, _fixture.Options, new DeclarationAnalyzer("test-1", _ => throw new InvalidOperationException("analyzed on a hit")), default);
+
+        Assert.False(first.CacheHit);
+        Assert.Equal([2], first.Declarations);
+        Assert.True(second.CacheHit);
+        Assert.Equal([2], second.Declarations);
+        Assert.True(older.CacheHit);
+        Assert.Equal([1], older.Declarations);
+    }
+
+    [Fact]
     public void Build_DamagedModel_IsNotServed()
     {
         var source = _fixture.Write("add.c", "int add(int a, int b) { return a + b; }\n");
-        NativeBuilder.Build(source, _fixture.Options, _ => [1, 2, 3], default);
+        NativeBuilder.Build(source, _fixture.Options, new DeclarationAnalyzer("test-1", _ => [1, 2, 3]), default);
         var stored = Assert.Single(Directory.GetFiles(_fixture.CacheRoot, BuildCache.DeclarationsFileName, SearchOption.AllDirectories));
         File.WriteAllBytes(stored, [9, 9, 9]);
 
-        var again = NativeBuilder.Build(source, _fixture.Options, _ => [4, 5], default);
+        var again = NativeBuilder.Build(source, _fixture.Options, new DeclarationAnalyzer("test-1", _ => [4, 5]), default);
 
         Assert.False(again.CacheHit);
         Assert.Equal([4, 5], again.Declarations);
@@ -83,7 +104,7 @@ public sealed class BuildAnalysisTests : IDisposable
     {
         var source = _fixture.Write("bad.c", "int broken(void) { return missing; }\n");
 
-        var error = Assert.Throws<NativeBuildException>(() => NativeBuilder.Build(source, _fixture.Options, _ => [1], default));
+        var error = Assert.Throws<NativeBuildException>(() => NativeBuilder.Build(source, _fixture.Options, new DeclarationAnalyzer("test-1", _ => [1]), default));
 
         Assert.Contains(error.Diagnostics, d => d.Line == 1 && d.Severity == "error");
         Assert.Empty(_fixture.Manifests());
@@ -94,9 +115,9 @@ public sealed class BuildAnalysisTests : IDisposable
     {
         var source = _fixture.Write("add.c", "int add(int a, int b) { return a + b; }\n");
         var prebuilt = Path.Combine(_fixture.Folder, "prebuilt");
-        NativeBuilder.BuildPrebuilt([source], prebuilt, _fixture.Options, _ => [7, 7], default);
+        NativeBuilder.BuildPrebuilt([source], prebuilt, _fixture.Options, new DeclarationAnalyzer("test-1", _ => [7, 7]), default);
 
-        var found = NativeBuilder.Build(source, _fixture.Options with { PrebuiltDirectory = prebuilt, Compiler = "/nonexistent/cc" }, _ => throw new InvalidOperationException("no compiler here"), default);
+        var found = NativeBuilder.Build(source, _fixture.Options with { PrebuiltDirectory = prebuilt, Compiler = "/nonexistent/cc" }, new DeclarationAnalyzer("test-1", _ => throw new InvalidOperationException("no compiler here")), default);
 
         Assert.True(found.Prebuilt);
         Assert.Equal([7, 7], found.Declarations);

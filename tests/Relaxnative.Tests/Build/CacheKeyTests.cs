@@ -153,8 +153,8 @@ public sealed class CacheKeyTests : IDisposable
         var inputs = BuildInputs.Create(_source, _fixture.Options);
         var toolchain = new Toolchain(SourceLanguage.C, "/usr/bin/cc", "cc 1");
 
-        var asC = CacheKeys.SourceSet(inputs, toolchain, BuildEnvironment.Default);
-        var asCpp = CacheKeys.SourceSet(inputs with { Language = SourceLanguage.Cpp }, toolchain, BuildEnvironment.Default);
+        var asC = CacheKeys.SourceSet(inputs, toolchain, "analysis", BuildEnvironment.Default);
+        var asCpp = CacheKeys.SourceSet(inputs with { Language = SourceLanguage.Cpp }, toolchain, "analysis", BuildEnvironment.Default);
 
         Assert.NotEqual(asC, asCpp);
     }
@@ -213,7 +213,7 @@ public sealed class CacheKeyTests : IDisposable
         var split = BuildInputs.Create(_source, _fixture.Options with { Flags = ["-DA", "-DB"] });
         var toolchain = new Toolchain(SourceLanguage.C, "/usr/bin/cc", "cc 1");
 
-        Assert.NotEqual(CacheKeys.SourceSet(inputs, toolchain, BuildEnvironment.Default), CacheKeys.SourceSet(split, toolchain, BuildEnvironment.Default));
+        Assert.NotEqual(CacheKeys.SourceSet(inputs, toolchain, "analysis", BuildEnvironment.Default), CacheKeys.SourceSet(split, toolchain, "analysis", BuildEnvironment.Default));
     }
 
     private void AssertChanges(Action change)

@@ -25,7 +25,7 @@ public sealed class HeaderModelCacheTests : IDisposable
     private (string Text, bool CacheHit) Analyze(IReadOnlyList<string>? defines = null)
     {
         var options = new BuildOptions { CacheDirectory = Cache, Defines = defines ?? [] };
-        var (bytes, hit) = NativeBuilder.AnalyzeHeaders([Header], options, SourceLanguage.C, units => Encoding.UTF8.GetBytes(string.Join("\n", units.Select(u => u.Text))), "test-format-1");
+        var (bytes, hit) = NativeBuilder.AnalyzeHeaders([Header], options, SourceLanguage.C, new DeclarationAnalyzer("test-format-1", units => Encoding.UTF8.GetBytes(string.Join("\n", units.Select(u => u.Text)))));
         return (Encoding.UTF8.GetString(bytes), hit);
     }
 
