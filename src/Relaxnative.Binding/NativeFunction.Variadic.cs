@@ -50,8 +50,15 @@ public sealed partial class NativeFunction
     [RequiresUnreferencedCode(CodeGeneration.Calls)]
     private NativeFunction VariadicCall(Type delegateType)
     {
-        var parameters = delegateType.GetMethod("Invoke")?.GetParameters()
+        var invoke = delegateType.GetMethod("Invoke")
             ?? throw new ArgumentException($"{delegateType.Name} is not a delegate type.", nameof(delegateType));
+        var parameters = invoke.GetParameters();
+        if (_plan.CaptureErrno && parameters.Length > 0 && DelegateShape.HasErrnoOut(invoke, parameters.Length - 1))
+        {
+            // A trailing out int for errno is not part of the variadic tail.
+            parameters = parameters[..^1];
+        }
+
         int fixedCount = _parameters.Length;
         if (parameters.Length < fixedCount)
         {

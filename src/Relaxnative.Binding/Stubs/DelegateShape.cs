@@ -33,15 +33,20 @@ internal enum ResultStrategy
 /// </summary>
 internal sealed class DelegateShape
 {
-    private DelegateShape(Type[] parameterTypes, ArgumentStrategy[] arguments, Type returnType, ResultStrategy result)
+    private DelegateShape(Type[] parameterTypes, ArgumentStrategy[] arguments, Type returnType, ResultStrategy result, bool errnoOut)
     {
         ParameterTypes = parameterTypes;
         Arguments = arguments;
         ReturnType = returnType;
         Result = result;
+        ErrnoOut = errnoOut;
     }
 
+    /// <summary>The delegate's parameters; with <see cref="ErrnoOut"/>, one more than <see cref="Arguments"/>.</summary>
     internal Type[] ParameterTypes { get; }
+
+    /// <summary>Whether the delegate's last parameter is an <c>out int</c> that receives errno (see <see cref="HasErrnoOut"/>).</summary>
+    internal bool ErrnoOut { get; }
 
     internal ArgumentStrategy[] Arguments { get; }
 
@@ -57,8 +62,14 @@ internal sealed class DelegateShape
     {
         var invoke = delegateType.GetMethod("Invoke")
             ?? throw new ArgumentException($"{delegateType.Name} is not a delegate type.", nameof(delegateType));
-        var parameters = invoke.GetParameters();
         var problems = new List<string>();
+        bool errnoOut = HasErrnoOut(invoke, plan.Parameters.Count);
+        if (errnoOut && !plan.CaptureErrno)
+        {
+            problems.Add($"its last parameter ('{invoke.GetParameters()[^1].Name}') is an out int for errno, but the function was bound without BindOptions.CaptureErrno = true; bind with it, or drop the parameter.");
+        }
+
+        var parameters = errnoOut ? invoke.GetParameters()[..^1] : invoke.GetParameters();
         if (parameters.Length != plan.Parameters.Count)
         {
             problems.Add($"it takes {parameters.Length} parameter(s); the C function takes {plan.Parameters.Count}.");
@@ -115,8 +126,17 @@ internal sealed class DelegateShape
             throw new NativeBindingException(plan.Signature.Name, [BindingErrors.DelegateMismatch(plan.Signature, delegateType, problems)]);
         }
 
-        return new DelegateShape([.. parameters.Select(p => p.ParameterType)], strategies, invoke.ReturnType, result!.Value);
+        return new DelegateShape([.. invoke.GetParameters().Select(p => p.ParameterType)], strategies, invoke.ReturnType, result!.Value, errnoOut);
     }
+
+    /// <summary>
+    /// Whether a delegate with this <paramref name="invoke"/> method has one parameter more than the C function's
+    /// <paramref name="count"/>, an <c>out int</c> last: the caller's own place for errno, written with a plain store
+    /// (no thread-local, unlike <see cref="NativeFunction.LastErrno"/>).
+    /// </summary>
+    internal static bool HasErrnoOut(System.Reflection.MethodInfo invoke, int count) =>
+        invoke.GetParameters() is var parameters && parameters.Length == count + 1
+        && parameters[^1] is { IsOut: true } last && last.ParameterType == typeof(int).MakeByRefType();
 
     private static ArgumentStrategy? ArgumentFor(ValuePlan plan, Type type)
     {

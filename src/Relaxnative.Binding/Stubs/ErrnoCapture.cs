@@ -20,11 +20,11 @@ internal static unsafe class ErrnoCapture
 
     /// <summary>Saves errno into <see cref="NativeFunction.LastErrno"/>; emitted right after the call instruction.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static void Save()
-    {
-        int errno = s_location is not null ? *s_location() : Marshal.GetLastSystemError();
-        NativeFunction.SetLastErrno(errno);
-    }
+    internal static void Save() => NativeFunction.SetLastErrno(Read());
+
+    /// <summary>Reads errno; emitted right after the call instruction (inlined there) when the caller gave an <c>out int</c> for it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static int Read() => s_location is not null ? *s_location() : Marshal.GetLastSystemError();
 
     private static delegate* unmanaged[Cdecl, SuppressGCTransition]<int*> Find()
     {

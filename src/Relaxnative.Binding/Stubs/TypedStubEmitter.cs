@@ -80,7 +80,8 @@ internal static class TypedStubEmitter
         NativeCallEmitter.Emit(il, plan,
             pushArgument: i => EmitArgument(il, shape, i, cleanupLocals[i]),
             pushFunction: () => il.Emit(OpCodes.Ldloc, function),
-            abiTypes);
+            abiTypes,
+            errnoArgument: shape.ErrnoOut ? (short)shape.ParameterTypes.Length : null);
         EmitResult(il, shape.Result);
         if (result is not null)
         {

@@ -37,6 +37,45 @@ public sealed class ErrnoCaptureTests
         Assert.Equal(Enoent, NativeFunction.LastErrno);
     }
 
+    private delegate int FailWithErrno(int code, out int errno);
+
+    private delegate int OpenWithErrno(string path, int flags, out int errno);
+
+    [Fact]
+    public void AsDelegate_ErrnoOutParameter_ReceivesErrnoAndLeavesLastErrno()
+    {
+        using var module = NativeFixtures.Open("errno.c");
+        module.Bind("int fail_with(int code)", Capture).Invoke(5);
+        var failWith = module.Bind<FailWithErrno>("int fail_with(int code)", Capture);
+
+        int result = failWith(91, out int errno);
+
+        Assert.Equal(-1, result);
+        Assert.Equal(91, errno);
+        Assert.Equal(5, NativeFunction.LastErrno);
+    }
+
+    [Fact]
+    public void AsDelegate_ErrnoOutParameterOnVariadicOpen_ReceivesEnoent()
+    {
+        using var libc = Native.Open("c", new OpenOptions { Isolation = IsolationMode.InProcess });
+        var open = libc.Bind<OpenWithErrno>(OpenDeclaration, Capture);
+
+        Assert.Equal(-1, open(Missing, 0, out int errno));
+        Assert.Equal(Enoent, errno);
+    }
+
+    [Fact]
+    public void AsDelegate_ErrnoOutParameterWithoutCaptureErrno_ThrowsNamingTheOption()
+    {
+        using var module = NativeFixtures.Open("errno.c");
+
+        var e = Assert.Throws<NativeBindingException>(() => module.Bind<FailWithErrno>("int fail_with(int code)"));
+
+        Assert.Contains("'errno'", e.Message);
+        Assert.Contains("BindOptions.CaptureErrno = true", e.Message);
+    }
+
     [Fact]
     public void Invoke_WithoutCaptureErrno_LeavesLastErrnoUnchanged()
     {
