@@ -59,7 +59,7 @@ public sealed partial class NativeBuffer
             state = seen;
         }
 
-        if (state - (1 + DangerousUnit) == FreedBit)
+        if (IsFreedUnleased(state - (1 + DangerousUnit)))
         {
             ReleaseAsLastLease();
         }
@@ -72,7 +72,7 @@ public sealed partial class NativeBuffer
     /// </summary>
     internal void EndCallLease()
     {
-        if (Interlocked.Add(ref _state, -(1 + DangerousUnit)) == FreedBit)
+        if (IsFreedUnleased(Interlocked.Add(ref _state, -(1 + DangerousUnit))))
         {
             ReleaseAsLastLease();
         }
@@ -96,10 +96,10 @@ public sealed partial class NativeBuffer
         EndOwnLease();
     }
 
-    // Ends a plain lease whose pairing the caller guarantees (a token's single end, or an accessor's finally block).
+    // Ends a plain lease whose pairing the caller guarantees (a token's single end).
     private void EndOwnLease()
     {
-        if (Interlocked.Add(ref _state, -1) == FreedBit)
+        if (IsFreedUnleased(Interlocked.Add(ref _state, -1)))
         {
             ReleaseAsLastLease();
         }
@@ -111,7 +111,7 @@ public sealed partial class NativeBuffer
         if ((state & FreedBit) != 0)
         {
             // Undo our increment; if that leaves "freed, no leases", this call is the one that must release.
-            if (Interlocked.Add(ref _state, -increment) == FreedBit)
+            if (IsFreedUnleased(Interlocked.Add(ref _state, -increment)))
             {
                 ReleaseAsLastLease();
             }

@@ -41,95 +41,84 @@ public sealed unsafe partial class NativeBuffer
         return ref MemoryRefs.At<T>("NativeBuffer", _address, _size, offset);
     }
 
-    /// <summary>Reads a <typeparamref name="T"/> at <paramref name="offset"/> bytes; unaligned offsets are allowed. Leased.</summary>
+    /// <summary>
+    /// Reads a <typeparamref name="T"/> at <paramref name="offset"/> bytes; unaligned offsets are allowed. Safe against a
+    /// concurrent <see cref="Free"/>: the read either happens on live memory or throws.
+    /// </summary>
     /// <exception cref="UseAfterFreeException">The buffer was freed.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The value does not fit at that offset.</exception>
     public T Read<T>(long offset) where T : unmanaged
     {
-        AddLease("read from", 1);
-        try
-        {
-            CheckRange(offset, sizeof(T));
-            return Unsafe.ReadUnaligned<T>((void*)(_address + (nint)offset));
-        }
-        finally
-        {
-            EndOwnLease();
-        }
+        var cell = BeginAccess("read from");
+        CheckRange(cell, offset, sizeof(T));
+        T value = Unsafe.ReadUnaligned<T>((void*)(_address + (nint)offset));
+        EndAccess(cell);
+        return value;
     }
 
-    /// <summary>Writes <paramref name="value"/> at <paramref name="offset"/> bytes; unaligned offsets are allowed. Leased.</summary>
+    /// <summary>
+    /// Writes <paramref name="value"/> at <paramref name="offset"/> bytes; unaligned offsets are allowed. Safe against a
+    /// concurrent <see cref="Free"/>: the write either lands in live memory or throws.
+    /// </summary>
     /// <exception cref="UseAfterFreeException">The buffer was freed.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The value does not fit at that offset.</exception>
     public void Write<T>(long offset, T value) where T : unmanaged
     {
-        AddLease("write to", 1);
-        try
-        {
-            CheckRange(offset, sizeof(T));
-            Unsafe.WriteUnaligned((void*)(_address + (nint)offset), value);
-        }
-        finally
-        {
-            EndOwnLease();
-        }
+        var cell = BeginAccess("write to");
+        CheckRange(cell, offset, sizeof(T));
+        Unsafe.WriteUnaligned((void*)(_address + (nint)offset), value);
+        EndAccess(cell);
     }
 
-    /// <summary>Copies <paramref name="source"/> into the buffer at <paramref name="offset"/> bytes. Leased.</summary>
+    /// <summary>Copies <paramref name="source"/> into the buffer at <paramref name="offset"/> bytes. Safe against a concurrent <see cref="Free"/>.</summary>
     /// <exception cref="UseAfterFreeException">The buffer was freed.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The data does not fit at that offset.</exception>
     public void Write(ReadOnlySpan<byte> source, long offset = 0)
     {
-        AddLease("write to", 1);
-        try
-        {
-            CheckRange(offset, source.Length);
-            source.CopyTo(new Span<byte>((void*)(_address + (nint)offset), source.Length));
-        }
-        finally
-        {
-            EndOwnLease();
-        }
+        var cell = BeginAccess("write to");
+        CheckRange(cell, offset, source.Length);
+        source.CopyTo(new Span<byte>((void*)(_address + (nint)offset), source.Length));
+        EndAccess(cell);
     }
 
-    /// <summary>Copies the whole buffer into a new managed array. Leased.</summary>
+    /// <summary>Copies the whole buffer into a new managed array. Safe against a concurrent <see cref="Free"/>.</summary>
     /// <exception cref="UseAfterFreeException">The buffer was freed.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The buffer is larger than a managed array can hold.</exception>
     public byte[] ToArray()
     {
-        AddLease("copy", 1);
-        try
+        ThrowIfFreed("copy");
+        if (_size > Array.MaxLength)
         {
-            if (_size > Array.MaxLength)
-            {
-                MemoryErrors.ThrowOutOfRange("size", "NativeBuffer", _address, _size, 0, _size);
-            }
+            MemoryErrors.ThrowOutOfRange("size", "NativeBuffer", _address, _size, 0, _size);
+        }
 
-            return new ReadOnlySpan<byte>((void*)_address, (int)_size).ToArray();
-        }
-        finally
-        {
-            EndOwnLease();
-        }
+        // Allocated before the access begins, so nothing between publishing the slot and clearing it can throw.
+        var copy = GC.AllocateUninitializedArray<byte>((int)_size);
+        var cell = BeginAccess("copy");
+        new ReadOnlySpan<byte>((void*)_address, copy.Length).CopyTo(copy);
+        EndAccess(cell);
+        return copy;
     }
 
     /// <summary>
     /// Decodes the NUL-terminated UTF-8 string that starts at <paramref name="offset"/>. The search for the NUL
-    /// stops at the end of the buffer: an unterminated string ends there, and nothing past the buffer is read. Leased.
+    /// stops at the end of the buffer: an unterminated string ends there, and nothing past the buffer is read. Safe against a
+    /// concurrent <see cref="Free"/>.
     /// </summary>
     /// <exception cref="UseAfterFreeException">The buffer was freed.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="offset"/> is outside the buffer.</exception>
     public string ReadCString(long offset = 0)
     {
-        AddLease("read a string from", 1);
+        var cell = BeginAccess("read a string from");
+        CheckRange(cell, offset, 1);
         try
         {
-            CheckRange(offset, 1);
             return MemoryViews.DecodeCString((byte*)_address + offset, _size - offset);
         }
         finally
         {
-            EndOwnLease();
+            // Decoding allocates and may throw (out of memory): the slot must be cleared whatever happens.
+            EndAccess(cell);
         }
     }
 

@@ -13,23 +13,27 @@ namespace Relaxnative;
 /// <remarks>
 /// <para>Thread safety: all members may be called from any thread. <see cref="Free"/> racing with
 /// <see cref="Read{T}"/>, <see cref="Write{T}"/>, <see cref="ToArray"/>, <see cref="ReadCString"/> or a native call
-/// never releases the memory under that use: each holds a lease, and the memory is released when the last
-/// lease ends. Spans from <see cref="AsSpan()"/> are raw views and are not leased: do not free a buffer while another
-/// thread uses a span of it, or hold a <see cref="Lease"/> for as long as the span lives.</para>
+/// never releases the memory under that use. A native call holds a lease, and the memory is released when the last
+/// lease ends; the accessors publish the buffer in a per-thread slot instead, and memory they may be inside goes back to
+/// the allocator only after a process-wide barrier and a scan of those slots (docs/memory.md, "Threads"). Spans from
+/// <see cref="AsSpan()"/> are raw views and are not leased: do not free a buffer while another thread uses a span of
+/// it, or hold a <see cref="Lease"/> for as long as the span lives.</para>
 /// <para>Lifetime: <see cref="Address"/> is a raw number; the GC does not know native code uses it. Keep the buffer
 /// reachable (or leased) for as long as native code holds its address, especially with auto-free.</para>
 /// </remarks>
 public sealed partial class NativeBuffer : IDisposable
 {
-    // _state packs two lease counts with two flags. One interlocked word makes "free while leased" race-free:
+    // _state packs two lease counts with three flags. One interlocked word makes "free while leased" race-free:
     // exactly one party moves the state to FreedBit with no leases, and that party releases. Bits 0-29 count every
     // lease; bits 30-59 count again those taken by DangerousAddRef, so an unpaired DangerousRelease is refused
-    // instead of ending a Lease() someone else holds.
+    // instead of ending a Lease() someone else holds. TouchedBit is set (once, interlocked) by the first checked
+    // accessor: a buffer without it cannot have an accessor inside it, so its release skips the quarantine.
     private const long LeaseMask = (1L << 30) - 1;
     private const long DangerousUnit = 1L << 30;
     private const long DangerousMask = LeaseMask << 30;
     private const long ReleasedBit = 1L << 60;
     private const long FreedBit = 1L << 61;
+    private const long TouchedBit = 1L << 62;
 
     private readonly nint _address;
     private readonly long _size;
@@ -136,10 +140,9 @@ public sealed partial class NativeBuffer : IDisposable
             MemoryErrors.ThrowForeignFree("NativeBuffer", _address, _size, Ownership);
         }
 
-        // Fast path, the common case: no leases, not freed. One interlocked operation frees and claims the release.
-        if (Interlocked.CompareExchange(ref _state, FreedBit | ReleasedBit, 0) == 0)
+        if (TryClaimUnleased(out bool accessed))
         {
-            if (ReleaseClaimed(autoFreed: false) is { } overrun)
+            if (ReleaseClaimed(autoFreed: false, accessed) is { } overrun)
             {
                 throw overrun;
             }
@@ -160,15 +163,30 @@ public sealed partial class NativeBuffer : IDisposable
     }
 
     /// <summary>
+    /// The fast path of Free and Dispose, the common case: no leases, not freed. One interlocked operation (two for a
+    /// buffer a checked accessor has touched) marks the buffer freed and claims the release.
+    /// </summary>
+    private bool TryClaimUnleased(out bool accessed)
+    {
+        long seen = Interlocked.CompareExchange(ref _state, FreedBit | ReleasedBit, 0);
+        accessed = seen != 0;
+        return seen == 0
+            || (seen == TouchedBit && Interlocked.CompareExchange(ref _state, TouchedBit | FreedBit | ReleasedBit, TouchedBit) == TouchedBit);
+    }
+
+    /// <summary>Whether <paramref name="state"/> is "freed, no leases, not yet released", whether accessed or not.</summary>
+    private static bool IsFreedUnleased(long state) => (state & ~TouchedBit) == FreedBit;
+
+    /// <summary>
     /// Frees the memory if it is not freed yet; otherwise does nothing. Never throws: an overrun found here is
     /// reported through <see cref="NativeHeap.OverrunDetected"/> and <c>Native.Stats</c> instead.
     /// For a wrapped (non-Managed) buffer, ends this wrapper's use without freeing anything.
     /// </summary>
     public void Dispose()
     {
-        if (Interlocked.CompareExchange(ref _state, FreedBit | ReleasedBit, 0) == 0)
+        if (TryClaimUnleased(out bool accessed))
         {
-            if (ReleaseClaimed(autoFreed: false) is { } found)
+            if (ReleaseClaimed(autoFreed: false, accessed) is { } found)
             {
                 NativeHeap.ReportSilently(found);
             }
@@ -197,23 +215,33 @@ public sealed partial class NativeBuffer : IDisposable
     /// </summary>
     private BufferOverrunException? ReleaseMemory(bool autoFreed)
     {
-        if (Interlocked.CompareExchange(ref _state, FreedBit | ReleasedBit, FreedBit) != FreedBit)
+        long state = Volatile.Read(ref _state);
+        while (IsFreedUnleased(state))
         {
-            return null;
+            long seen = Interlocked.CompareExchange(ref _state, state | ReleasedBit, state);
+            if (seen == state)
+            {
+                return ReleaseClaimed(autoFreed, accessed: (state & TouchedBit) != 0);
+            }
+
+            state = seen;
         }
 
-        return ReleaseClaimed(autoFreed);
+        return null;
     }
 
-    /// <summary>Returns the block to the allocator; the caller has just set <see cref="ReleasedBit"/> itself.</summary>
-    private BufferOverrunException? ReleaseClaimed(bool autoFreed)
+    /// <summary>
+    /// Frees the block (see <see cref="NativeHeap.Release"/>); the caller has just set <see cref="ReleasedBit"/> itself.
+    /// <paramref name="accessed"/>: a checked accessor touched the buffer, so its block goes through the quarantine.
+    /// </summary>
+    private BufferOverrunException? ReleaseClaimed(bool autoFreed, bool accessed = false)
     {
         if (_autoFree is not null)
         {
             GC.SuppressFinalize(_autoFree);
         }
 
-        return NativeHeap.Release(_block, _address, _size, _trackingId, autoFreed);
+        return NativeHeap.Release(_block, _address, _size, _trackingId, autoFreed, accessed);
     }
 
     /// <summary>Called by the auto-free finalizer. Never throws, never frees twice, never frees a leased buffer.</summary>
@@ -221,8 +249,8 @@ public sealed partial class NativeBuffer : IDisposable
     {
         try
         {
-            // Only a buffer with no flags and no leases is freed here; anything else was freed already or is in use.
-            if (Interlocked.CompareExchange(ref _state, FreedBit | ReleasedBit, 0) == 0 && ReleaseClaimed(autoFreed: true) is { } overrun)
+            // Only a buffer not freed and without leases is freed here; anything else was freed already or is in use.
+            if (TryClaimUnleased(out bool accessed) && ReleaseClaimed(autoFreed: true, accessed) is { } overrun)
             {
                 NativeHeap.ReportSilently(overrun);
             }

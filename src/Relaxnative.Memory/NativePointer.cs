@@ -164,26 +164,35 @@ public sealed unsafe class NativePointer : IEquatable<NativePointer>
         return ref MemoryRefs.At<T>("NativePointer", _address, Size > 0 ? Size : -1, 0);
     }
 
-    /// <summary>Reads a <typeparamref name="T"/> at <paramref name="offset"/> bytes (unaligned allowed). Leases the owner, if any.</summary>
+    /// <summary>
+    /// Reads a <typeparamref name="T"/> at <paramref name="offset"/> bytes (unaligned allowed). Safe against a concurrent
+    /// free of the owner, like <see cref="NativeBuffer.Read{T}"/>.
+    /// </summary>
     /// <exception cref="UseAfterFreeException">The owner was freed.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The value does not fit in the known size.</exception>
     public T Read<T>(long offset = 0) where T : unmanaged
     {
         ThrowIfRemote();
-        using var lease = LeaseOwner("read from");
         CheckRange(offset, sizeof(T));
-        return Unsafe.ReadUnaligned<T>((void*)(_address + (nint)offset));
+        var access = BeginOwnerAccess("read from");
+        T value = Unsafe.ReadUnaligned<T>((void*)(_address + (nint)offset));
+        NativeBuffer.EndOwnerAccess(access);
+        return value;
     }
 
-    /// <summary>Writes <paramref name="value"/> at <paramref name="offset"/> bytes (unaligned allowed). Leases the owner, if any.</summary>
+    /// <summary>
+    /// Writes <paramref name="value"/> at <paramref name="offset"/> bytes (unaligned allowed). Safe against a concurrent
+    /// free of the owner, like <see cref="NativeBuffer.Write{T}"/>.
+    /// </summary>
     /// <exception cref="UseAfterFreeException">The owner was freed.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The value does not fit in the known size.</exception>
     public void Write<T>(long offset, T value) where T : unmanaged
     {
         ThrowIfRemote();
-        using var lease = LeaseOwner("write to");
         CheckRange(offset, sizeof(T));
+        var access = BeginOwnerAccess("write to");
         Unsafe.WriteUnaligned((void*)(_address + (nint)offset), value);
+        NativeBuffer.EndOwnerAccess(access);
     }
 
     /// <summary>
@@ -194,8 +203,15 @@ public sealed unsafe class NativePointer : IEquatable<NativePointer>
     public string ReadCString()
     {
         ThrowIfRemote();
-        using var lease = LeaseOwner("read a string from");
-        return MemoryViews.DecodeCString((byte*)_address, Size > 0 ? Size : -1);
+        var access = BeginOwnerAccess("read a string from");
+        try
+        {
+            return MemoryViews.DecodeCString((byte*)_address, Size > 0 ? Size : -1);
+        }
+        finally
+        {
+            NativeBuffer.EndOwnerAccess(access);
+        }
     }
 
     /// <summary>Describes the pointer, e.g. <c>NativePointer(0x7f3a10, 64 bytes, Native)</c>. Never throws.</summary>
@@ -215,23 +231,22 @@ public sealed unsafe class NativePointer : IEquatable<NativePointer>
     /// <summary>The address with no owner check, for callers that hold a lease on the owner.</summary>
     public nint DangerousGetAddress() => _address;
 
-    private OwnerLease LeaseOwner(string operation)
+    // A tied pointer accesses its owner's memory the way the owner's own accessors do (see NativeBuffer.Access.cs);
+    // a free-standing pointer has nothing to check (null).
+    private Memory.Heap.ThreadCell? BeginOwnerAccess(string operation)
     {
         if (Owner is null)
         {
-            return default;
+            return null;
         }
 
-        try
-        {
-            Owner.DangerousAddRef();
-        }
-        catch (UseAfterFreeException)
+        var access = Owner.TryBeginOwnerAccess();
+        if (access is null)
         {
             MemoryErrors.ThrowOwnerFreed(_address, Size, Owner, operation);
         }
 
-        return new OwnerLease(Owner);
+        return access;
     }
 
     private void ThrowIfRemote()
@@ -258,10 +273,5 @@ public sealed unsafe class NativePointer : IEquatable<NativePointer>
         {
             MemoryErrors.ThrowOutOfRange(nameof(offset), "NativePointer", _address, Size, offset, length);
         }
-    }
-
-    private readonly struct OwnerLease(NativeBuffer? owner) : IDisposable
-    {
-        public void Dispose() => owner?.DangerousRelease();
     }
 }

@@ -1,45 +1,14 @@
 namespace Relaxnative.Memory.Heap;
 
 /// <summary>
-/// Allocation counters striped per thread. A shared counter would need several interlocked operations per
-/// allocation on one contended cache line; each thread instead bumps its own cell with plain stores, and
-/// <see cref="Snapshot"/> sums the cells. Cells of finished threads stay in the list so their counts persist.
+/// Allocation counters striped per thread (in each thread's <see cref="ThreadCell"/>). A shared counter would need
+/// several interlocked operations per allocation on one contended cache line; each thread instead bumps its own cell
+/// with plain stores, and <see cref="Snapshot"/> sums the cells and the totals of exited threads.
 /// </summary>
 internal static class HeapCounters
 {
-    private sealed class Cell
+    internal static void OnAllocated(ThreadCell cell, long size)
     {
-        internal long Allocations;
-        internal long AllocatedBytes;
-        internal long Frees;
-        internal long FreedBytes;
-        internal long AutoFreed;
-        internal long Overruns;
-    }
-
-    [ThreadStatic]
-    private static Cell? t_cell;
-
-    private static readonly List<Cell> s_cells = [];
-    private static readonly Lock s_cellsLock = new();
-
-    private static Cell Current => t_cell ?? Register();
-
-    private static Cell Register()
-    {
-        var cell = new Cell();
-        lock (s_cellsLock)
-        {
-            s_cells.Add(cell);
-        }
-
-        t_cell = cell;
-        return cell;
-    }
-
-    internal static void OnAllocated(long size)
-    {
-        var cell = Current;
         // Only this thread writes its cell; 64-bit stores are atomic on 64-bit platforms, so readers never tear.
         Volatile.Write(ref cell.Allocations, cell.Allocations + 1);
         Volatile.Write(ref cell.AllocatedBytes, cell.AllocatedBytes + size);
@@ -47,7 +16,7 @@ internal static class HeapCounters
 
     internal static void OnReleased(long size, bool autoFreed, bool overrun)
     {
-        var cell = Current;
+        var cell = ThreadCell.Current;
         Volatile.Write(ref cell.Frees, cell.Frees + 1);
         Volatile.Write(ref cell.FreedBytes, cell.FreedBytes + size);
         if (autoFreed)
@@ -64,18 +33,15 @@ internal static class HeapCounters
     internal static NativeMemoryStats Snapshot()
     {
         long allocations = 0, allocatedBytes = 0, frees = 0, freedBytes = 0, autoFreed = 0, overruns = 0;
-        lock (s_cellsLock)
+        ThreadCell.ForEachCounted(cell =>
         {
-            foreach (var cell in s_cells)
-            {
-                allocations += Volatile.Read(ref cell.Allocations);
-                allocatedBytes += Volatile.Read(ref cell.AllocatedBytes);
-                frees += Volatile.Read(ref cell.Frees);
-                freedBytes += Volatile.Read(ref cell.FreedBytes);
-                autoFreed += Volatile.Read(ref cell.AutoFreed);
-                overruns += Volatile.Read(ref cell.Overruns);
-            }
-        }
+            allocations += Volatile.Read(ref cell.Allocations);
+            allocatedBytes += Volatile.Read(ref cell.AllocatedBytes);
+            frees += Volatile.Read(ref cell.Frees);
+            freedBytes += Volatile.Read(ref cell.FreedBytes);
+            autoFreed += Volatile.Read(ref cell.AutoFreed);
+            overruns += Volatile.Read(ref cell.Overruns);
+        });
 
         return new NativeMemoryStats(allocations - frees, allocatedBytes - freedBytes, allocations, frees, autoFreed, overruns);
     }

@@ -68,9 +68,13 @@ internal static unsafe class NativeHeap
         HeapBlock block;
         try
         {
-            block = options.Guard || GuardAll
-                ? GuardZones.Allocate(size, alignment, options.ZeroFill, out address)
-                : AllocatePlain(size, alignment, options.ZeroFill, out address);
+            block = AllocateBlock(size, alignment, options, out address);
+        }
+        catch (OutOfMemoryException) when (Quarantine.Count > 0)
+        {
+            // Freed blocks may still sit in the quarantine: return them to the allocator and try once more.
+            Quarantine.DrainAll();
+            block = AllocateOrThrow(size, alignment, options, out address);
         }
         catch (Exception e) when (e is OutOfMemoryException or OverflowException)
         {
@@ -78,9 +82,27 @@ internal static unsafe class NativeHeap
             throw; // unreachable
         }
 
-        HeapCounters.OnAllocated(size);
+        HeapCounters.OnAllocated(ThreadCell.Current, size);
         long trackingId = AllocationTracker.IsEnabled ? AllocationTracker.Track(address, size) : 0;
         return new NativeBuffer(address, size, block, options.AutoFree, trackingId);
+    }
+
+    private static HeapBlock AllocateBlock(long size, int alignment, AllocOptions options, out nint address) =>
+        options.Guard || GuardAll
+            ? GuardZones.Allocate(size, alignment, options.ZeroFill, out address)
+            : AllocatePlain(size, alignment, options.ZeroFill, out address);
+
+    private static HeapBlock AllocateOrThrow(long size, int alignment, AllocOptions options, out nint address)
+    {
+        try
+        {
+            return AllocateBlock(size, alignment, options, out address);
+        }
+        catch (Exception e) when (e is OutOfMemoryException or OverflowException)
+        {
+            MemoryErrors.ThrowOutOfMemory(size, alignment, e);
+            throw; // unreachable
+        }
     }
 
     private static HeapBlock AllocatePlain(long size, int alignment, bool zeroFill, out nint address)
@@ -103,30 +125,22 @@ internal static unsafe class NativeHeap
     }
 
     /// <summary>
-    /// Returns a block to the allocator, after checking its guard zones. Called exactly once per block, by the
-    /// buffer's state machine. Returns the overrun found, if any; the memory is released either way.
+    /// Frees a block: checks its guard zones, ends its tracking and counts it at once, then returns it to the allocator
+    /// now, or, when <paramref name="accessed"/> (a lock-free accessor may still be inside it), through the
+    /// <see cref="Quarantine"/>. Called exactly once per block, by the buffer's state machine. Returns the overrun
+    /// found, if any; the memory is released either way.
     /// </summary>
-    internal static BufferOverrunException? Release(HeapBlock block, nint address, long size, long trackingId, bool autoFreed)
+    internal static BufferOverrunException? Release(HeapBlock block, nint address, long size, long trackingId, bool autoFreed, bool accessed)
     {
-        BufferOverrunException? overrun = null;
-        switch (block.Kind)
+        if (block.Kind == HeapBlockKind.Foreign)
         {
-            case HeapBlockKind.Foreign:
-                return null;
-            case HeapBlockKind.Plain:
-                NativeMemory.Free((void*)block.Base);
-                break;
-            case HeapBlockKind.Aligned:
-                NativeMemory.AlignedFree((void*)block.Base);
-                break;
-            case HeapBlockKind.Guarded:
-                if (GuardZones.FindDamage(block, size) is { } damage)
-                {
-                    overrun = MemoryErrors.Overrun(address, size, damage.Side, damage.Offset);
-                }
+            return null;
+        }
 
-                GuardZones.PoisonAndFree(block, size);
-                break;
+        BufferOverrunException? overrun = null;
+        if (block.Kind == HeapBlockKind.Guarded && GuardZones.FindDamage(block, size) is { } damage)
+        {
+            overrun = MemoryErrors.Overrun(address, size, damage.Side, damage.Offset);
         }
 
         if (trackingId != 0)
@@ -135,7 +149,33 @@ internal static unsafe class NativeHeap
         }
 
         HeapCounters.OnReleased(size, autoFreed, overrun is not null);
+        if (accessed)
+        {
+            Quarantine.Add(block, address, size);
+        }
+        else
+        {
+            FreeBlock(block, size);
+        }
+
         return overrun;
+    }
+
+    /// <summary>Returns a block to the native allocator (poisoning it first when guarded). No reader may be inside it.</summary>
+    internal static void FreeBlock(HeapBlock block, long size)
+    {
+        switch (block.Kind)
+        {
+            case HeapBlockKind.Plain:
+                NativeMemory.Free((void*)block.Base);
+                break;
+            case HeapBlockKind.Aligned:
+                NativeMemory.AlignedFree((void*)block.Base);
+                break;
+            case HeapBlockKind.Guarded:
+                GuardZones.PoisonAndFree(block, size);
+                break;
+        }
     }
 
     /// <summary>Reports an overrun found on a path that must not throw. Never throws.</summary>

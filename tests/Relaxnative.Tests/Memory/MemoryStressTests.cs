@@ -99,4 +99,26 @@ public class MemoryStressTests
         Assert.Equal(before.LiveBytes, after.LiveBytes);
         Assert.Equal(before.OverrunsDetected, after.OverrunsDetected);
     }
+
+    [Fact]
+    public void Stress_FreeRacingReadsAndWritesOnEightThreads_NoAccessToReleasedMemory()
+    {
+        // In a child process: were the release path broken, writes into freed memory could crash the test host.
+        var result = ChildProcess.Run("free-racing-accessors");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var counts = result.StandardOutput.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries)
+            .Select(pair => pair.Split('='))
+            .Where(pair => pair.Length == 2)
+            .ToDictionary(pair => pair[0], pair => long.Parse(pair[1], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(0, counts["badReads"]);
+        Assert.Equal(0, counts["poisonDamaged"]);
+        Assert.True(counts["raced"] > 0, result.ToString());
+        Assert.True(counts["reads"] > 5_000, result.ToString());
+        Assert.Equal(counts["allocated"], counts["released"]);
+        Assert.Equal(0, counts["quarantined"]);
+        Assert.Equal(0, counts["liveDelta"]);
+        Assert.Equal(0, counts["liveBytesDelta"]);
+        Assert.Equal(0, counts["overrunsDelta"]);
+    }
 }
