@@ -21,20 +21,11 @@ public sealed partial class NativeFunction
     /// <exception cref="NativeBindingException">A bounds pairing names a parameter the function lacks, or one that is not a pointer and an integer.</exception>
     internal void Configure(BindOptions options, OwnedResult? frees, IReadOnlyList<Signatures.CBoundsPair> declaredBounds)
     {
-        var pairs = new List<Signatures.CBoundsPair>(declaredBounds);
-        foreach (var pair in options.Bounds)
+        // Most functions pair nothing: leave their plan as it is rather than copying it (a load binds thousands).
+        if (declaredBounds.Count > 0 || options.Bounds.Count > 0)
         {
-            int buffer = IndexOf(pair.Buffer), count = IndexOf(pair.Count);
-            if (!_plan.Parameters[buffer].Type.IsPointer || _plan.Parameters[count].IsPointerLike)
-            {
-                throw new NativeBindingException(Name, [BindingErrors.BoundsNotPointer(pair.Buffer, pair.Count)]);
-            }
-
-            pairs.Add(new Signatures.CBoundsPair(buffer, count, $"@bounds({pair.Buffer}, {pair.Count})"));
+            ConfigureBounds(options, declaredBounds);
         }
-
-        _bounds = pairs.Count == 0 ? null : BoundsCheck.Create(_plan, pairs);
-        _plan = _plan with { Bounds = _bounds };
 
         if (frees is not null)
         {
@@ -53,6 +44,24 @@ public sealed partial class NativeFunction
             _plan = NativeText.Apply(_plan, options.StringEncoding);
             _parameters = [.. _plan.Parameters];
         }
+    }
+
+    private void ConfigureBounds(BindOptions options, IReadOnlyList<Signatures.CBoundsPair> declaredBounds)
+    {
+        var pairs = new List<Signatures.CBoundsPair>(declaredBounds);
+        foreach (var pair in options.Bounds)
+        {
+            int buffer = IndexOf(pair.Buffer), count = IndexOf(pair.Count);
+            if (!_plan.Parameters[buffer].Type.IsPointer || _plan.Parameters[count].IsPointerLike)
+            {
+                throw new NativeBindingException(Name, [BindingErrors.BoundsNotPointer(pair.Buffer, pair.Count)]);
+            }
+
+            pairs.Add(new Signatures.CBoundsPair(buffer, count, $"@bounds({pair.Buffer}, {pair.Count})"));
+        }
+
+        _bounds = pairs.Count == 0 ? null : BoundsCheck.Create(_plan, pairs);
+        _plan = _plan with { Bounds = _bounds };
     }
 
     private int IndexOf(string parameter)

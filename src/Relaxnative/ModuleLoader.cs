@@ -105,7 +105,7 @@ internal static class ModuleLoader
                 var bindOptions = new BindOptions
                 {
                     Mode = mode, Cost = candidate.Annotations.Cost, Trivial = candidate.Annotations.IsTrivial,
-                    Bounds = [.. candidate.Annotations.Bounds.Select(b => new BoundsPair(b.Buffer, b.Count))],
+                    Bounds = candidate.Annotations.Bounds.Count == 0 ? [] : [.. candidate.Annotations.Bounds.Select(b => new BoundsPair(b.Buffer, b.Count))],
                     Frees = candidate.Annotations.Frees,
                 };
                 if (!module.TryBindExport(signature, candidate.Symbol, bindOptions))

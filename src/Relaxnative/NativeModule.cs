@@ -158,7 +158,7 @@ public sealed partial class NativeModule : IDisposable, IAsyncDisposable
         }
     }
 
-    private NativeFunction Bind(CFunctionSignature signature, BindOptions options, string symbol)
+    private NativeFunction Bind(CFunctionSignature signature, BindOptions options, string symbol, nint knownAddress = 0)
     {
         var problems = CallPlanner.FindProblems(signature, _layouts);
         if (problems.Count == 0 && RecordsNotSupported(signature) is { } unsupported)
@@ -180,7 +180,7 @@ public sealed partial class NativeModule : IDisposable, IAsyncDisposable
         }
         else
         {
-            nint address = _library!.TryGetExport(symbol);
+            nint address = knownAddress != 0 ? knownAddress : _library!.TryGetExport(symbol);
             if (address == 0)
             {
                 throw new NativeBindingException(signature.Name, [BindingErrors.SymbolNotFound(symbol, LibraryPath)]);
@@ -188,7 +188,7 @@ public sealed partial class NativeModule : IDisposable, IAsyncDisposable
 
             // Only Async functions of worker-isolated modules need the pool; everything else calls directly.
             var dispatcher = Isolation == IsolationMode.Worker && options.Mode == ExecutionMode.Async ? s_workers.Value : null;
-            function = new NativeFunction(_library, address, signature, options.Mode, options.Cost, options.Trivial, dispatcher, options.CaptureErrno, layouts: _layouts);
+            function = new NativeFunction(_library!, address, signature, options.Mode, options.Cost, options.Trivial, dispatcher, options.CaptureErrno, layouts: _layouts);
         }
 
         if (_process is not null && options.StringEncoding != StringEncoding.Utf8)
@@ -246,12 +246,13 @@ public sealed partial class NativeModule : IDisposable, IAsyncDisposable
     /// <summary>Binds an exported function under its C name, looking up <paramref name="symbol"/> (an <c>__asm__</c> label may differ from the name); false when the symbol is missing.</summary>
     internal bool TryBindExport(CFunctionSignature signature, string symbol, BindOptions options)
     {
-        if (_library is not null && _library.TryGetExport(symbol) == 0)
+        nint address = _library?.TryGetExport(symbol) ?? 0;
+        if (_library is not null && address == 0)
         {
             return false;
         }
 
-        Bind(signature, options, symbol);
+        Bind(signature, options, symbol, address);
         return true;
     }
 
