@@ -25,6 +25,68 @@ int point_apply(struct point p, int (*f)(struct point)) { return f(p) * 2; }
 struct point point_make_via(int (*make)(int, int, struct point *), int x, int y) { struct point p = { 0, 0 }; make(x, y, &p); return p; }
 Vector2 vector_via(Vector2 (*f)(Vector2), Vector2 v) { Vector2 r = f(v); r.x += 1; return r; }
 
+Vector2 vector_transform(Vector2 (*f)(Vector2, float), Vector2 v, float k)
+{
+    Vector2 r = f(v, k);
+    r.y += 0.5f;
+    return r;
+}
+
+/* Gives the callback a 40-byte record (MEMORY class: passed on the stack, returned through a hidden pointer) and
+ * returns what it gave back, with one field changed so the test sees C read the callback's result. */
+struct big big_roundtrip(struct big (*f)(struct big), struct big b)
+{
+    struct big r = f(b);
+    r.l[1] += 1;
+    return r;
+}
+
+double mixed_via(struct mixed (*f)(struct mixed, int), float f0, int i, double d)
+{
+    struct mixed m = { f0, i, d };
+    struct mixed r = f(m, 3);
+    return r.f * 100 + r.i * 10 + r.d;
+}
+
+struct pair pair_via(struct pair (*f)(struct pair), double a, double b)
+{
+    struct pair p = { a, b };
+    struct pair r = f(p);
+    r.a *= 2;
+    return r;
+}
+
+double number_via(union number (*f)(union number), double d)
+{
+    union number n;
+    n.d = d;
+    return f(n).d;
+}
+
+int packed_via(struct packed (*f)(struct packed), char c, int i, short s)
+{
+    struct packed p = { c, i, s };
+    struct packed r = f(p);
+    return r.c + r.i + r.s;
+}
+
+int many_points_via(int (*f)(struct point, struct point, struct point, struct point, double, struct point, struct point, struct mixed))
+{
+    struct point a = { 1, 10 }, b = { 2, 20 }, c = { 3, 30 }, d = { 4, 40 }, e = { 6, 60 }, g = { 7, 70 };
+    struct mixed m = { 0.25f, 9, 100.5 };
+    return f(a, b, c, d, 5.5, e, g, m);
+}
+
+static transform_fn s_transform;
+
+void transform_set(transform_fn f) { s_transform = f; }
+
+Vector2 transform_run(Vector2 v, float k)
+{
+    Vector2 none = { -1, -1 };
+    return s_transform ? s_transform(v, k) : none;
+}
+
 /* Keeps the header-only records in this unit's model (they are defined, so they are measured). */
 int record_sizes(void)
 {

@@ -47,4 +47,17 @@ int many_points(struct point a, struct point b, struct point c, struct point d, 
 int point_apply(struct point p, int (*f)(struct point));
 struct point point_make_via(int (*make)(int, int, struct point *), int x, int y);
 Vector2 vector_via(Vector2 (*f)(Vector2), Vector2 v);
+
+/* Callbacks that take and return records by value: native code calls .NET with every System V class. */
+typedef Vector2 (*transform_fn)(Vector2, float);
+Vector2 vector_transform(Vector2 (*f)(Vector2, float), Vector2 v, float k);
+struct big big_roundtrip(struct big (*f)(struct big), struct big b);
+double mixed_via(struct mixed (*f)(struct mixed, int), float f0, int i, double d);
+struct pair pair_via(struct pair (*f)(struct pair), double a, double b);
+double number_via(union number (*f)(union number), double d);
+int packed_via(struct packed (*f)(struct packed), char c, int i, short s);
+/* Six points fill the integer registers, so g goes on the stack, and so does all of m (it needs one). */
+int many_points_via(int (*f)(struct point, struct point, struct point, struct point, double, struct point, struct point, struct mixed));
+void transform_set(transform_fn f);
+Vector2 transform_run(Vector2 v, float k);
 #endif

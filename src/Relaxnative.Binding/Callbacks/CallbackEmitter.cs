@@ -42,8 +42,20 @@ internal static class CallbackEmitter
         {
             il.Emit(OpCodes.Dup);
             il.Emit(OpCodes.Ldc_I4, i);
-            il.Emit(OpCodes.Ldarg, i + 1);
-            il.Emit(OpCodes.Box, parameterTypes[i]);
+            if (plan.Parameters[i].Kind == ValueKind.Record)
+            {
+                // A record arrives as the emitted type of its C layout; the handler gets a copy of its bytes.
+                il.Emit(OpCodes.Ldarga, (short)(i + 1));
+                il.Emit(OpCodes.Conv_U);
+                il.Emit(OpCodes.Ldc_I4, plan.Parameters[i].Layout!.Size);
+                il.Emit(OpCodes.Call, RecordCopyMethod);
+            }
+            else
+            {
+                il.Emit(OpCodes.Ldarg, i + 1);
+                il.Emit(OpCodes.Box, parameterTypes[i]);
+            }
+
             il.Emit(OpCodes.Stelem_Ref);
         }
 
@@ -51,6 +63,14 @@ internal static class CallbackEmitter
         if (returnType == typeof(void))
         {
             il.Emit(OpCodes.Pop);
+        }
+        else if (plan.Return.Kind == ValueKind.Record)
+        {
+            // Dispatch returns exactly sizeof(record) bytes; they are read back as the record type native code expects.
+            il.Emit(OpCodes.Castclass, typeof(byte[]));
+            il.Emit(OpCodes.Ldc_I4_0);
+            il.Emit(OpCodes.Ldelema, typeof(byte));
+            il.Emit(OpCodes.Ldobj, returnType);
         }
         else
         {
@@ -60,6 +80,9 @@ internal static class CallbackEmitter
         il.Emit(OpCodes.Ret);
         return thunk;
     }
+
+    private static MethodInfo RecordCopyMethod =>
+        typeof(CallbackRecords).GetMethod(nameof(CallbackRecords.Copy), BindingFlags.Static | BindingFlags.NonPublic)!;
 
     private static Type DelegateTypeFor(Type returnType, Type[] parameterTypes)
     {

@@ -63,7 +63,7 @@ internal sealed class CallbackTrampoline
                 arguments[i] = FromAbi(binding.Plan.Parameters[i], abiArguments[i], binding.ParameterTypes[i]);
             }
 
-            return ToAbi(binding.Plan.Return, binding.Handler.DynamicInvoke(arguments));
+            return ToAbi(binding.Plan, binding.Handler.DynamicInvoke(arguments));
         }
         catch (Exception e)
         {
@@ -74,6 +74,11 @@ internal sealed class CallbackTrampoline
 
     private static object? FromAbi(ValuePlan plan, object? value, Type wanted)
     {
+        if (plan.Kind == ValueKind.Record)
+        {
+            return CallbackRecords.FromAbi(plan, (byte[])value!, wanted);
+        }
+
         if (plan.IsPointerLike)
         {
             nint address = (nint)value!;
@@ -98,11 +103,17 @@ internal sealed class CallbackTrampoline
         return wanted == value!.GetType() || wanted == typeof(object) ? value : Convert.ChangeType(value, wanted, CultureInfo.InvariantCulture);
     }
 
-    private static object? ToAbi(ValuePlan plan, object? result)
+    private static object? ToAbi(CallPlan callback, object? result)
     {
+        var plan = callback.Return;
         if (plan.Kind == ValueKind.Void)
         {
             return null;
+        }
+
+        if (plan.Kind == ValueKind.Record)
+        {
+            return CallbackRecords.ToAbi(plan, callback.Signature.ToString(), result);
         }
 
         if (plan.IsPointerLike)
@@ -126,5 +137,7 @@ internal sealed class CallbackTrampoline
     }
 
     private static object? DefaultAbi(ValuePlan plan) =>
-        plan.Kind == ValueKind.Void ? null : Activator.CreateInstance(plan.AbiType);
+        plan.Kind == ValueKind.Void ? null
+        : plan.Kind == ValueKind.Record ? CallbackRecords.Zeroed(plan)
+        : Activator.CreateInstance(plan.AbiType);
 }

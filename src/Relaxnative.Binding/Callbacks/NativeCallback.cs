@@ -63,45 +63,70 @@ public sealed class NativeCallback : IDisposable
     /// <summary>
     /// Creates a callback from the C declaration of the function type, e.g. <c>int compare(const void* a, const void* b)</c>.
     /// The delegate's parameters may use the C types' .NET equivalents, and <see cref="nint"/> or
-    /// <see cref="NativePointer"/> for pointers.
+    /// <see cref="NativePointer"/> for pointers. For a signature with structs or unions by value, create the callback
+    /// with <c>NativeModule.CreateCallback</c>, which knows the records' layouts.
     /// </summary>
     /// <exception cref="CParseException">The declaration does not parse.</exception>
-    /// <exception cref="NativeBindingException">The signature cannot be used, or the delegate's parameter count differs.</exception>
+    /// <exception cref="NativeBindingException">The signature cannot be used (records by value need a module), or the delegate's parameter count differs.</exception>
     [RequiresDynamicCode(CodeGeneration.Callbacks)]
     [RequiresUnreferencedCode(CodeGeneration.Callbacks)]
     public static NativeCallback Create(string declaration, Delegate handler) =>
         Create(CDeclarationParser.Parse(declaration), handler);
 
     /// <summary>Creates a callback for <paramref name="signature"/>.</summary>
-    /// <exception cref="NativeBindingException">The signature cannot be used, or the delegate's parameter count differs.</exception>
+    /// <exception cref="NativeBindingException">The signature cannot be used (records by value need a module), or the delegate's parameter count differs.</exception>
     [RequiresDynamicCode(CodeGeneration.Callbacks)]
     [RequiresUnreferencedCode(CodeGeneration.Callbacks)]
-    public static NativeCallback Create(CFunctionSignature signature, Delegate handler) =>
-        Create(signature, handler, function: null, parameter: null);
+    public static NativeCallback Create(CFunctionSignature signature, Delegate handler) => Create(signature, handler, layouts: null);
+
+    /// <summary>
+    /// A callback whose records by value are laid out as <paramref name="layouts"/> measured them (a module's sources or
+    /// headers); a record parameter or result of the handler is checked against the C layout now.
+    /// </summary>
+    /// <exception cref="NativeBindingException">The signature cannot be used, or the delegate does not match it (every mismatch listed).</exception>
+    [RequiresDynamicCode(CodeGeneration.Callbacks)]
+    [RequiresUnreferencedCode(CodeGeneration.Callbacks)]
+    internal static NativeCallback Create(CFunctionSignature signature, Delegate handler, CLayoutTable? layouts)
+    {
+        ArgumentNullException.ThrowIfNull(signature);
+        ArgumentNullException.ThrowIfNull(handler);
+        if (layouts is null && signature.Parameters.Select(p => p.Type).Append(signature.ReturnType).Any(t => t.Kind is CTypeKind.Struct or CTypeKind.Opaque))
+        {
+            throw new NativeBindingException(NameOf(signature), [BindingErrors.CallbackRecordsNeedModule(signature)]);
+        }
+
+        return Create(CallPlanner.Create(signature, layouts: layouts), handler, function: null, parameter: null);
+    }
 
     /// <summary>A callback for one call: a delegate passed directly for parameter <paramref name="parameter"/> of <paramref name="function"/>.</summary>
     [RequiresDynamicCode(CodeGeneration.Callbacks)]
     [RequiresUnreferencedCode(CodeGeneration.Callbacks)]
-    internal static NativeCallback CreateForCall(CFunctionSignature signature, Delegate handler, string function, CParameter parameter) =>
-        Create(signature, handler, function, parameter);
+    internal static NativeCallback CreateForCall(CallPlan plan, Delegate handler, string function, CParameter parameter) =>
+        Create(plan, handler, function, parameter);
 
     [RequiresDynamicCode(CodeGeneration.Callbacks)]
     [RequiresUnreferencedCode(CodeGeneration.Callbacks)]
-    private static NativeCallback Create(CFunctionSignature signature, Delegate handler, string? function, CParameter? parameter)
+    private static NativeCallback Create(CallPlan plan, Delegate handler, string? function, CParameter? parameter)
     {
-        ArgumentNullException.ThrowIfNull(signature);
         ArgumentNullException.ThrowIfNull(handler);
-        var plan = CallPlanner.Create(signature);
+        var signature = plan.Signature;
         var parameters = handler.Method.GetParameters();
         if (parameters.Length != plan.Parameters.Count)
         {
-            throw new NativeBindingException(signature.Name.Length > 0 ? signature.Name : "callback",
+            throw new NativeBindingException(NameOf(signature),
                 [$"the delegate takes {parameters.Length} parameter(s) but the C callback '{signature}' takes {plan.Parameters.Count}."]);
+        }
+
+        if (CallbackRecords.Problems(plan, handler.Method) is { Count: > 0 } problems)
+        {
+            throw new NativeBindingException(NameOf(signature), [BindingErrors.DelegateMismatch(signature, handler.GetType(), problems)]);
         }
 
         var binding = new CallbackBinding(plan, handler, [.. parameters.Select(p => p.ParameterType)]);
         return new NativeCallback(signature, binding, new CallbackMisuse(signature.ToString(), function, parameter));
     }
+
+    private static string NameOf(CFunctionSignature signature) => signature.Name.Length > 0 ? signature.Name : "callback";
 
     internal Exception? TakePendingException() => _binding.TakePending();
 

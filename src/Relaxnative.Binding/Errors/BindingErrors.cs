@@ -160,6 +160,16 @@ internal static class BindingErrors
         };
     }
 
+    internal static string CallbackRecordsNeedModule(CFunctionSignature signature) =>
+        $"the callback '{signature}' takes or returns a struct or union by value, and no definition of it is known here. " +
+        "Create the callback with module.CreateCallback(declaration, handler) on the module whose sources or headers define the record, " +
+        "or pass a delegate directly to a function of that module.";
+
+    /// <summary>A callback handler returned something that does not hold its C record.</summary>
+    internal static string CallbackRecordResult(string callback, CLayout layout, object? result) =>
+        $"The callback '{callback}' returned {Describe(result)}, but C expects '{layout.Name}' ({layout.Size} bytes) by value. " +
+        $"Return a C# struct laid out as '{layout.Name}', a NativeStruct of it, or a byte[] of exactly {layout.Size} bytes.";
+
     internal static string DelegateMismatch(CFunctionSignature signature, Type delegateType, IReadOnlyList<string> problems) =>
         $"Delegate type {delegateType.Name} does not match '{signature}': " + string.Join(" ", problems);
 }

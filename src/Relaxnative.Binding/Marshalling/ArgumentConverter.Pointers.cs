@@ -248,7 +248,7 @@ internal static unsafe partial class ArgumentConverter
             case NativeCallback callback:
                 return callback.Pointer;
             case Delegate handler:
-                var temporary = NativeCallback.CreateForCall(plan.Type.Function!, handler, function, plan.Parameter!);
+                var temporary = NativeCallback.CreateForCall(plan.Callback ?? CallPlanner.Create(plan.Type.Function!), handler, function, plan.Parameter!);
                 scope.AddCallback(temporary);
                 return temporary.Pointer;
             default:

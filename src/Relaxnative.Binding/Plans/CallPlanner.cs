@@ -19,7 +19,7 @@ internal static class CallPlanner
             throw new NativeBindingException(signature.Name, problems);
         }
 
-        var parameters = signature.Parameters.Select(p => WithRecord(PlanOf(p.Type, p), layouts)).ToArray();
+        var parameters = signature.Parameters.Select(p => WithCallback(WithRecord(PlanOf(p.Type, p), layouts), layouts)).ToArray();
         return new CallPlan(signature, parameters, WithRecord(PlanOf(signature.ReturnType, null), layouts), isTrivial)
         {
             VariadicFrom = signature.IsVariadic ? parameters.Length : null,
@@ -39,6 +39,13 @@ internal static class CallPlanner
         var layout = layouts!.Find(plan.Type)!;
         return plan with { Layout = layout, RecordType = RecordTypes.For(layout) };
     }
+
+    // A callback's plan is made with the layouts of the function it is passed to, so records in its signature travel as
+    // the module measured them; FindProblems has already checked the callback's signature.
+    private static ValuePlan WithCallback(ValuePlan plan, CLayoutTable? layouts) =>
+        plan.Kind == ValueKind.FunctionPointer && plan.Type.Function is { } callback
+            ? plan with { Callback = Create(callback, isTrivial: false, layouts) }
+            : plan;
 
     /// <summary>Every reason <paramref name="signature"/> cannot be called, each with its fix; empty when it can.</summary>
     public static IReadOnlyList<string> FindProblems(CFunctionSignature signature, CLayoutTable? layouts = null)
@@ -68,14 +75,8 @@ internal static class CallPlanner
             {
                 problems.Add(BindingErrors.VoidParameter(parameter));
             }
-            else if (parameter.Type.Kind == CTypeKind.FunctionPointer && parameter.Type.Function is { } recordCallback
-                && recordCallback.Parameters.Select(p => p.Type).Append(recordCallback.ReturnType).Any(t => t.Kind == CTypeKind.Struct))
-            {
-                problems.Add($"parameter {parameter.Index + 1} ('{parameter.Name ?? "unnamed"}') is a callback that takes or returns a struct or union by value, " +
-                    "which callbacks do not support yet. Change the callback to take a pointer to the record, or call it from a C wrapper.");
-            }
             else if (parameter.Type.Kind == CTypeKind.FunctionPointer && parameter.Type.Function is { } callback
-                && FindProblems(callback) is { Count: > 0 } inner)
+                && FindProblems(callback, layouts) is { Count: > 0 } inner)
             {
                 problems.AddRange(inner.Select(p =>
                     $"parameter {parameter.Index + 1} ('{parameter.Name ?? "unnamed"}') is a callback whose signature cannot be used: {p}"));

@@ -12,6 +12,12 @@ internal sealed record ValuePlan(ValueKind Kind, CType Type, CParameter? Paramet
     /// <summary>For <see cref="ValueKind.Record"/>, the emitted value type with the C fields at the C offsets (see <see cref="RecordTypes"/>).</summary>
     public Type? RecordType { get; init; }
 
+    /// <summary>
+    /// For a <see cref="ValueKind.FunctionPointer"/> whose C type names the function (a callback parameter), the plan a
+    /// delegate passed for it is called with, its records laid out as the module measured them; otherwise <see langword="null"/>.
+    /// </summary>
+    public CallPlan? Callback { get; init; }
+
     /// <summary>The .NET type of the value in the unmanaged call signature (bool travels as byte; pointers as nint).</summary>
     public Type AbiType => Kind switch
     {

@@ -63,3 +63,5 @@ public delegate int NestedSum(Nested n);
 public delegate int ManyPoints(Point a, Point b, Point c, Point d, double x, Point e);
 public delegate int PointAddWrong(PointWithFloatY a, PointWithFloatY b);
 public delegate PointTooSmall PointAddSmall(Point a, Point b);
+public delegate Vector2 VectorTransform(NativeCallback f, Vector2 v, float k);
+public delegate Vector2 VectorTransformRun(Vector2 v, float k);
