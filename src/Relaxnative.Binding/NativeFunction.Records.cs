@@ -12,8 +12,18 @@ public sealed unsafe partial class NativeFunction
 
     private static int RecordScratchBytes(CallPlan plan)
     {
-        var records = plan.Parameters.Append(plan.Return).Where(p => p.Kind == ValueKind.Record).ToArray();
-        return records.Length == 0 ? -1 : records.Sum(p => (p.Layout!.Size + 15) & ~15);
+        int bytes = plan.Return.Kind == ValueKind.Record ? (plan.Return.Layout!.Size + 15) & ~15 : 0;
+        bool any = bytes > 0;
+        foreach (var parameter in plan.Parameters)
+        {
+            if (parameter.Kind == ValueKind.Record)
+            {
+                bytes += (parameter.Layout!.Size + 15) & ~15;
+                any = true;
+            }
+        }
+
+        return any ? bytes : -1;
     }
 
     /// <summary>

@@ -28,7 +28,7 @@ public sealed partial class NativeFunction
             return VariadicCall(typeof(TDelegate)).AsDelegate<TDelegate>();
         }
 
-        return (TDelegate)_typedStubs.GetOrAdd(typeof(TDelegate),
+        return (TDelegate)LazyInitializer.EnsureInitialized(ref _typedStubs).GetOrAdd(typeof(TDelegate),
             static (type, function) =>
             {
                 var target = new StubTarget(function._library!, function._address, function.Plan);

@@ -16,7 +16,8 @@ public sealed unsafe partial class NativeFunction
     private readonly NativeLibraryHandle? _library;
     private readonly INativeDispatcher? _dispatcher;
     private readonly nint _address;
-    private readonly ConcurrentDictionary<Type, Delegate> _typedStubs = new();
+    // Made on the first AsDelegate: a load binds thousands of functions that are never called typed.
+    private ConcurrentDictionary<Type, Delegate>? _typedStubs;
     private CallPlan _plan;
     private ValuePlan[] _parameters;
     private RawInvoker? _invoker;

@@ -19,7 +19,13 @@ internal static class CallPlanner
             throw new NativeBindingException(signature.Name, problems);
         }
 
-        var parameters = signature.Parameters.Select(p => WithCallback(WithRecord(PlanOf(p.Type, p), layouts), layouts)).ToArray();
+        var parameters = new ValuePlan[signature.Parameters.Count];
+        for (int i = 0; i < parameters.Length; i++)
+        {
+            var parameter = signature.Parameters[i];
+            parameters[i] = WithCallback(WithRecord(PlanOf(parameter.Type, parameter), layouts), layouts);
+        }
+
         return new CallPlan(signature, parameters, WithRecord(PlanOf(signature.ReturnType, null), layouts), isTrivial)
         {
             VariadicFrom = signature.IsVariadic ? parameters.Length : null,
@@ -51,15 +57,16 @@ internal static class CallPlanner
     public static IReadOnlyList<string> FindProblems(CFunctionSignature signature, CLayoutTable? layouts = null)
     {
         ArgumentNullException.ThrowIfNull(signature);
-        var problems = new List<string>();
+        // Null until a problem is found: a load checks thousands of signatures that have none.
+        List<string>? problems = null;
         if (signature.IsVariadic && !VariadicThunks.IsSupported)
         {
-            problems.Add(BindingErrors.VariadicPlatform());
+            (problems ??= []).Add(BindingErrors.VariadicPlatform());
         }
 
         if (signature.ReturnType.Kind is CTypeKind.Struct or CTypeKind.Opaque && RecordProblem(signature.ReturnType, layouts) is { } returned)
         {
-            problems.Add(BindingErrors.StructByValue(null, signature.ReturnType, returned));
+            (problems ??= []).Add(BindingErrors.StructByValue(null, signature.ReturnType, returned));
         }
 
         foreach (var parameter in signature.Parameters)
@@ -68,22 +75,22 @@ internal static class CallPlanner
             {
                 if (RecordProblem(parameter.Type, layouts) is { } problem)
                 {
-                    problems.Add(BindingErrors.StructByValue(parameter, parameter.Type, problem));
+                    (problems ??= []).Add(BindingErrors.StructByValue(parameter, parameter.Type, problem));
                 }
             }
             else if (parameter.Type.Kind == CTypeKind.Void)
             {
-                problems.Add(BindingErrors.VoidParameter(parameter));
+                (problems ??= []).Add(BindingErrors.VoidParameter(parameter));
             }
             else if (parameter.Type.Kind == CTypeKind.FunctionPointer && parameter.Type.Function is { } callback
                 && FindProblems(callback, layouts) is { Count: > 0 } inner)
             {
-                problems.AddRange(inner.Select(p =>
+                (problems ??= []).AddRange(inner.Select(p =>
                     $"parameter {parameter.Index + 1} ('{parameter.Name ?? "unnamed"}') is a callback whose signature cannot be used: {p}"));
             }
         }
 
-        return problems;
+        return problems ?? (IReadOnlyList<string>)[];
     }
 
     /// <summary>Why a struct-kind type cannot pass by value, or <see langword="null"/> when its measured layout allows it.</summary>
