@@ -6,16 +6,16 @@ using Relaxnative.Benchmarks.Build;
 namespace Relaxnative.Benchmarks.Cli;
 
 /// <summary>
-/// A whole fresh process of the <c>relaxnative</c> tool beside a hello-world console application, both published the
-/// way the tool's package is (framework-dependent, for this machine's runtime identifier, ReadyToRun, invariant
-/// globalization) and started through their apphosts, as an installed tool is. Subject: <c>relaxnative run
-/// examples/add.c add 2 3</c> on a warm cache (a hit: no compiler runs). A third row runs the same tool published
-/// without ReadyToRun, so the share of start-up that is JIT shows in the same run. Target: the subject at most 3x
-/// the baseline.
+/// A whole fresh process of the <c>relaxnative</c> tool beside a hello-world console application. The tool is packed
+/// with <c>dotnet pack</c> and installed with <c>dotnet tool install --tool-path</c>, as users get it (framework-dependent,
+/// ReadyToRun for linux-x64); the hello-world application is published the same way (framework-dependent, ReadyToRun,
+/// invariant globalization); both start through their apphosts. Subject: <c>relaxnative run examples/add.c add 2 3</c>
+/// on a warm cache (a hit: no compiler runs). A third row runs the tool packed without ReadyToRun, so the share of
+/// start-up that is JIT shows in the same run. Target: the subject at most 3x the baseline.
 /// </summary>
 /// <remarks>
 /// One invocation per iteration: each is a process start of 30 to 150 ms, long enough to time alone. GlobalSetup
-/// publishes all three into a temporary folder (a minute or two) and primes the cache with one run.
+/// packs, installs and publishes all three into a temporary folder (minutes) and primes the cache with one run.
 /// </remarks>
 [SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 30, invocationCount: 1)]
 public class FreshStartBenchmarks
@@ -49,10 +49,12 @@ public class FreshStartBenchmarks
             """);
         File.WriteAllText(Path.Combine(helloProject, "Program.cs"), "System.Console.WriteLine(\"Hello, World!\");\n");
 
-        _hello = Publish(Path.Combine(helloProject, "Hello.csproj"), "hello", "Hello", "-p:PublishReadyToRun=true");
-        // The tool's project turns ReadyToRun on whenever a runtime identifier is given, as its package build does.
-        _tool = Publish(cli, "tool", "Relaxnative.Cli");
-        _toolJit = Publish(cli, "tool-jit", "Relaxnative.Cli", "-p:PublishReadyToRun=false");
+        string output = Path.Combine(_root, "hello");
+        Run("dotnet", "publish", Path.Combine(helloProject, "Hello.csproj"), "-c", "Release", "-r", RuntimeInformation.RuntimeIdentifier,
+            "--self-contained", "false", "-p:PublishReadyToRun=true", "-o", output, "-nologo", "-v", "quiet");
+        _hello = Path.Combine(output, "Hello");
+        _tool = Install(cli, "tool");
+        _toolJit = Install(cli, "tool-jit", "-p:PublishReadyToRun=false");
 
         string primed = Run(_tool, "run", _source, "add", "2", "3");
         if (primed.TrimEnd().Split('\n')[^1] != "5")
@@ -73,15 +75,20 @@ public class FreshStartBenchmarks
     [Benchmark]
     public string RelaxnativeRun_Warm_NoReadyToRun() => Run(_toolJit, "run", _source, "add", "2", "3");
 
-    private string Publish(string project, string name, string assembly, params string[] properties)
+    /// <summary>Packs the tool and installs it into its own tool path, with its own NuGet folder (the versions are equal).</summary>
+    private string Install(string project, string name, params string[] properties)
     {
-        string output = Path.Combine(_root, name);
-        Run("dotnet", ["publish", project, "-c", "Release", "-r", RuntimeInformation.RuntimeIdentifier, "--self-contained", "false",
-            "-o", output, "-nologo", "-v", "quiet", .. properties]);
-        return Path.Combine(output, assembly);
+        string packages = Path.Combine(_root, name + "-packages");
+        Run("dotnet", ["pack", project, "-c", "Release", "-o", packages, "-nologo", "-v", "quiet", .. properties]);
+        string package = Path.GetFileNameWithoutExtension(Directory.GetFiles(packages, "Relaxnative.Cli.*.nupkg")[0]);
+        string toolPath = Path.Combine(_root, name);
+        RunWith(Path.Combine(_root, name + "-nuget"), "dotnet", "tool", "install", "--tool-path", toolPath, "--add-source", packages, "Relaxnative.Cli", "--version", package["Relaxnative.Cli.".Length..]);
+        return Path.Combine(toolPath, "relaxnative");
     }
 
-    private string Run(string executable, params string[] arguments)
+    private string Run(string executable, params string[] arguments) => RunWith(nugetFolder: null, executable, arguments);
+
+    private string RunWith(string? nugetFolder, string executable, params string[] arguments)
     {
         var start = new ProcessStartInfo(executable, arguments)
         {
@@ -90,12 +97,17 @@ public class FreshStartBenchmarks
             UseShellExecute = false,
         };
         start.Environment["RELAXNATIVE_CACHE_DIR"] = _cache;
+        if (nugetFolder is not null)
+        {
+            start.Environment["NUGET_PACKAGES"] = nugetFolder;
+        }
+
         using var process = Process.Start(start)!;
         var error = process.StandardError.ReadToEndAsync();
         string output = process.StandardOutput.ReadToEnd();
         process.WaitForExit();
         return process.ExitCode == 0
             ? output
-            : throw new InvalidOperationException($"'{executable} {string.Join(' ', arguments)}' exited with {process.ExitCode}: {error.Result}");
+            : throw new InvalidOperationException($"'{executable} {string.Join(' ', arguments)}' exited with {process.ExitCode}: {error.Result} {output}");
     }
 }
