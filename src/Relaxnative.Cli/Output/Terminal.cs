@@ -36,9 +36,18 @@ internal static class Terminal
     /// <summary>Writes a one-line notice to stderr.</summary>
     public static void WriteNotice(string notice) => Console.Error.WriteLine("relaxnative: " + notice);
 
+    /// <summary>How long work runs before the spinner appears.</summary>
+    /// <remarks>
+    /// A warm load (a cache hit) finishes well inside this, and starting Spectre's live display for it would cost more
+    /// than the work: the console's capability detection and the render thread are tens of milliseconds of a fresh
+    /// process (bench/results/2026-12-01-fresh-start.md). A compile takes longer and still gets its spinner.
+    /// </remarks>
+    internal static readonly TimeSpan SpinnerDelay = TimeSpan.FromMilliseconds(250);
+
     /// <summary>
-    /// Runs <paramref name="work"/> while stderr shows a spinner with <paramref name="status"/>; with
-    /// <paramref name="show"/> false (<c>--json</c>) or stderr redirected it just runs the work.
+    /// Runs <paramref name="work"/>; when it is still running after <see cref="SpinnerDelay"/>, stderr shows a spinner
+    /// with <paramref name="status"/> until it ends. With <paramref name="show"/> false (<c>--json</c>) or stderr
+    /// redirected it just runs the work on the caller. Exceptions of the work reach the caller unchanged.
     /// </summary>
     public static T Status<T>(string status, bool show, Func<T> work)
     {
@@ -47,7 +56,13 @@ internal static class Terminal
             return work();
         }
 
-        return Error.Status().Spinner(Spinner.Known.Dots).Start(Markup.Escape(status), _ => work());
+        var running = Task.Run(work);
+        if (((IAsyncResult)running).AsyncWaitHandle.WaitOne(SpinnerDelay))
+        {
+            return running.GetAwaiter().GetResult();
+        }
+
+        return Error.Status().Spinner(Spinner.Known.Dots).Start(Markup.Escape(status), _ => running.GetAwaiter().GetResult());
     }
 
     private static IAnsiConsole Create(TextWriter writer, bool redirected)
