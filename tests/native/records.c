@@ -25,6 +25,18 @@ int point_apply(struct point p, int (*f)(struct point)) { return f(p) * 2; }
 struct point point_make_via(int (*make)(int, int, struct point *), int x, int y) { struct point p = { 0, 0 }; make(x, y, &p); return p; }
 Vector2 vector_via(Vector2 (*f)(Vector2), Vector2 v) { Vector2 r = f(v); r.x += 1; return r; }
 
+/* Writes through NULL when p.x is negative (SIGSEGV): a crash in a function that takes a record by value. */
+int point_crash_if_negative(struct point p)
+{
+    if (p.x < 0)
+    {
+        volatile int* volatile target = 0;
+        *target = p.y;
+    }
+
+    return p.x + p.y;
+}
+
 /* Keeps the header-only records in this unit's model (they are defined, so they are measured). */
 int record_sizes(void)
 {

@@ -47,4 +47,5 @@ int many_points(struct point a, struct point b, struct point c, struct point d, 
 int point_apply(struct point p, int (*f)(struct point));
 struct point point_make_via(int (*make)(int, int, struct point *), int x, int y);
 Vector2 vector_via(Vector2 (*f)(Vector2), Vector2 v);
+int point_crash_if_negative(struct point p);
 #endif
