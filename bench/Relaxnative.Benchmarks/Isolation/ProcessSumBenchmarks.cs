@@ -14,6 +14,7 @@ namespace Relaxnative.Benchmarks.Isolation;
 /// does real work: copied, from the module's shared memory (no copy), and in this process.
 /// </summary>
 [MemoryDiagnoser]
+[MinColumn, MedianColumn]
 public unsafe class ProcessSumBenchmarks
 {
     private const int Size = 1 << 20;
