@@ -114,6 +114,9 @@ public sealed class WireProtocolTests
 
         WireProtocol.WriteExit(writer);
         RoundTrip(writer, FrameType.Exit);
+
+        WireProtocol.WritePrepare(writer);
+        RoundTrip(writer, FrameType.Prepare);
     }
 
     [Fact]
