@@ -48,9 +48,6 @@ internal sealed class HelperLoop(Stream input, Stream output)
                 case FrameType.Call:
                     Call();
                     break;
-                case FrameType.Prepare:
-                    // A call follows a large copy: nothing to do but read on, polling again while the host copies.
-                    break;
                 case FrameType.Exit:
                     return 0;
             }

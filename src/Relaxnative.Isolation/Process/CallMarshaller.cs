@@ -17,11 +17,6 @@ namespace Relaxnative.Isolation.Process;
 internal sealed class CallMarshaller
 {
     private const int Alignment = 16;
-
-    // Copies from this size on take longer than the helper's 50 us polling window (about 20 GB/s here), so the helper
-    // is woken before them (ProcessSumBenchmarks.Process_Peek_Const beside Process_Peek_ZeroCopy).
-    private const long WakeBeforeCopyBytes = 256 * 1024;
-    private Action? _wakeHelper;
     private readonly List<Fixup> _fixups = [];
     private readonly List<CopyBack> _copyBacks = [];
     private ulong[] _slots = new ulong[8];
@@ -46,16 +41,11 @@ internal sealed class CallMarshaller
 
     internal ReadOnlySpan<Fixup> Fixups => CollectionsMarshal.AsSpan(_fixups);
 
-    /// <summary>
-    /// Converts <paramref name="args"/>; on any exception everything taken so far is undone. <paramref name="wakeHelper"/>
-    /// is called once before the first copy of at least 256 KiB: the dispatcher sends <see cref="FrameType.Prepare"/>,
-    /// so a helper asleep in poll(2) wakes while the copy runs.
-    /// </summary>
+    /// <summary>Converts <paramref name="args"/>; on any exception everything taken so far is undone.</summary>
     internal void Encode(NativeFunction function, ReadOnlySpan<object?> args, SharedRegion scratch, IReadOnlyList<SharedRegion> shared, RemoteOrigins origin,
-        List<LeasedBuffer>? leases, Action? wakeHelper = null)
+        List<LeasedBuffer>? leases)
     {
         _leases = leases;
-        _wakeHelper = wakeHelper;
         var parameters = function.Plan.Parameters;
         if (args.Length != parameters.Count)
         {
@@ -127,7 +117,6 @@ internal sealed class CallMarshaller
             _copyBacks.Clear();
             _fixups.Clear();
             _leases = null;
-            _wakeHelper = null;
             _recordResultOffset = -1;
         }
 
@@ -386,12 +375,6 @@ internal sealed class CallMarshaller
         }
 
         _used = offset + byteCount;
-        if (byteCount >= WakeBeforeCopyBytes && _wakeHelper is { } wake)
-        {
-            _wakeHelper = null;
-            wake();
-        }
-
         return offset;
     }
 }

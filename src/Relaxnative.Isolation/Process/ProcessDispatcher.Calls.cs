@@ -73,7 +73,7 @@ internal sealed partial class ProcessDispatcher
         {
             try
             {
-                _marshaller.Encode(function, args, _scratch!, _sharedRegions, new RemoteOrigins(Origin, _moduleTag), leases, _wakeHelper);
+                _marshaller.Encode(function, args, _scratch!, _sharedRegions, new RemoteOrigins(Origin, _moduleTag), leases);
                 return;
             }
             catch (CallMarshaller.RegionFullException full)

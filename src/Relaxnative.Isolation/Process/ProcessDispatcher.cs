@@ -33,7 +33,6 @@ internal sealed partial class ProcessDispatcher : INativeDispatcher, ILeasedInvo
     private readonly List<SharedRegion> _sharedRegions = [];
     private readonly List<SharedRegion> _retired = [];
     private readonly Timer _timeoutTimer;
-    private readonly Action _wakeHelper;
     private readonly string _hostPath;
     private HelperProcess? _helper;
     private SharedRegion? _scratch;
@@ -54,21 +53,6 @@ internal sealed partial class ProcessDispatcher : INativeDispatcher, ILeasedInvo
             $"module #{Interlocked.Increment(ref s_modules)} ({libraryPath})");
         Origin = "no helper started yet of " + _moduleTag;
         _timeoutTimer = new Timer(static d => ((ProcessDispatcher)d!).OnTimeout(), this, Timeout.Infinite, Timeout.Infinite);
-        _wakeHelper = WakeHelper;
-    }
-
-    // Runs under the lock, during an encode, with a running helper: the frame writer is free until the Call is written.
-    private void WakeHelper()
-    {
-        WireProtocol.WritePrepare(_writer);
-        try
-        {
-            _writer.Send(_helper!.Input);
-        }
-        catch (IOException)
-        {
-            // The helper died; sending the Call fails the same way, and reports the crash.
-        }
     }
 
     /// <summary>

@@ -206,13 +206,6 @@ internal static class WireProtocol
         return reader.ReadString() ?? "";
     }
 
-    /// <summary>Writes <see cref="FrameType.Prepare"/> (no payload).</summary>
-    public static void WritePrepare(FrameWriter writer)
-    {
-        ArgumentNullException.ThrowIfNull(writer);
-        writer.Begin(FrameType.Prepare);
-    }
-
     /// <summary>Writes <see cref="FrameType.Exit"/> (no payload).</summary>
     public static void WriteExit(FrameWriter writer)
     {

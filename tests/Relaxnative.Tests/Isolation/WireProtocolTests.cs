@@ -114,9 +114,6 @@ public sealed class WireProtocolTests
 
         WireProtocol.WriteExit(writer);
         RoundTrip(writer, FrameType.Exit);
-
-        WireProtocol.WritePrepare(writer);
-        RoundTrip(writer, FrameType.Prepare);
     }
 
     [Fact]
