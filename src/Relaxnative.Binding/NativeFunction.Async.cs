@@ -9,5 +9,5 @@ public sealed partial class NativeFunction
     [RequiresDynamicCode(CodeGeneration.Calls)]
     [RequiresUnreferencedCode(CodeGeneration.Calls)]
     public async Task<T> InvokeAsync<T>(CancellationToken cancellationToken, params object?[] args) =>
-        ReturnConverter.Convert<T>(_plan.Return, await InvokeAsync(cancellationToken, args).ConfigureAwait(false), Name);
+        ConvertResult<T>(await InvokeAsync(cancellationToken, args).ConfigureAwait(false));
 }

@@ -78,9 +78,13 @@ public sealed unsafe partial class NativeFunction
         }
     }
 
+    /// <summary>
+    /// Writes a record argument's bytes into <paramref name="destination"/> (exactly sizeof): the one place that decides
+    /// which .NET values stand for a record, for this process and for the helper's shared memory alike.
+    /// </summary>
     [RequiresDynamicCode(CodeGeneration.Calls)]
     [RequiresUnreferencedCode(CodeGeneration.Calls)]
-    private void WriteRecord(ValuePlan plan, object? value, Span<byte> destination)
+    internal void WriteRecord(ValuePlan plan, object? value, Span<byte> destination)
     {
         var layout = plan.Layout!;
         switch (value)
@@ -126,9 +130,10 @@ public sealed unsafe partial class NativeFunction
         }
     }
 
+    /// <summary>A record result as <paramref name="resultType"/> asks: <c>byte[]</c>, a layout-checked C# struct, or (otherwise) a <see cref="NativeStruct"/> copy.</summary>
     [RequiresDynamicCode(CodeGeneration.Calls)]
     [RequiresUnreferencedCode(CodeGeneration.Calls)]
-    private static object ReadRecord(ValuePlan plan, ReadOnlySpan<byte> bytes, Type? resultType)
+    internal static object ReadRecord(ValuePlan plan, ReadOnlySpan<byte> bytes, Type? resultType)
     {
         var layout = plan.Layout!;
         if (resultType == typeof(byte[]))
@@ -147,4 +152,16 @@ public sealed unsafe partial class NativeFunction
 
         return NativeStruct.Copy(layout, bytes);
     }
+
+    /// <summary>
+    /// Converts a result that came back boxed (from another process or a worker) to <typeparamref name="T"/>: a record
+    /// arrives as a <see cref="NativeStruct"/> and becomes the caller's struct (layout-checked) or bytes, exactly as a
+    /// call in this process returns it.
+    /// </summary>
+    [RequiresDynamicCode(CodeGeneration.Calls)]
+    [RequiresUnreferencedCode(CodeGeneration.Calls)]
+    private T ConvertResult<T>(object? value) =>
+        value is NativeStruct record && _plan.Return.Kind == ValueKind.Record && typeof(T) != typeof(NativeStruct) && typeof(T) != typeof(object)
+            ? ReturnConverter.Convert<T>(_plan.Return, ReadRecord(_plan.Return, record.ToArray(), typeof(T)), Name)
+            : ReturnConverter.Convert<T>(_plan.Return, value, Name);
 }

@@ -164,7 +164,7 @@ public sealed unsafe partial class NativeFunction
         if (_dispatcher is not null)
         {
             _bounds?.Check(_plan, args);
-            return ReturnConverter.Convert<T>(_plan.Return, _dispatcher.Invoke(this, args), Name);
+            return ConvertResult<T>(_dispatcher.Invoke(this, args));
         }
 
         if (_recordBytes >= 0)

@@ -87,7 +87,7 @@ internal sealed class HelperLoop(Stream input, Stream output)
 
     private void Define()
     {
-        var (id, isTrivial, declaration, variadicFrom, target) = WireProtocol.ReadDefine(_reader);
+        var (id, isTrivial, declaration, variadicFrom, target, records) = WireProtocol.ReadDefine(_reader);
         while (_functions.Count <= id)
         {
             _functions.Add(null);
@@ -117,10 +117,12 @@ internal sealed class HelperLoop(Stream input, Stream output)
             // A call shape of a variadic function goes through its entry thunk, exactly as in the host's own process.
             // errno is always saved here and always sent back: a nanosecond beside the round trip, and the host
             // decides whether the caller asked for it.
+            // Records by value are planned from their shapes, with the emitted value types the host's untyped path uses.
+            var layouts = RecordShape.Table(records);
             _functions[id] = variadicFrom < 0
-                ? new NativeFunction(_library, address, signature, ExecutionMode.Sync, NativeCost.Unspecified, isTrivial, captureErrno: true)
+                ? new NativeFunction(_library, address, signature, ExecutionMode.Sync, NativeCost.Unspecified, isTrivial, captureErrno: true, layouts: layouts)
                 : new NativeFunction(_library, VariadicThunks.For(address), signature, ExecutionMode.Sync, NativeCost.Unspecified, isTrivial,
-                    captureErrno: true, variadicFrom: variadicFrom);
+                    captureErrno: true, variadicFrom: variadicFrom, layouts: layouts);
         }
         catch (Exception e)
         {
@@ -159,7 +161,10 @@ internal sealed class HelperLoop(Stream input, Stream output)
 
         for (int i = 0; i < parameters.Count; i++)
         {
-            _args[i] = SlotConverter.Argument(parameters[i], _slots[i]);
+            // A record's slot holds the address of its bytes in shared memory.
+            _args[i] = parameters[i].Kind == ValueKind.Record
+                ? NativeBuffer.DangerousWrap((nint)_slots[i], parameters[i].Layout!.Size, Ownership.Borrowed)
+                : SlotConverter.Argument(parameters[i], _slots[i]);
         }
 
         object? result;
@@ -174,7 +179,13 @@ internal sealed class HelperLoop(Stream input, Stream output)
         }
 
         int errno = NativeFunction.LastErrno;
-        if (NativeText.ReturnsString(function.Plan.Return))
+        if (result is NativeStruct record)
+        {
+            // The host reserved sizeof the record in scratch, after the arguments' slots.
+            record.CopyTo(SelfMemory.Unchecked((nint)_slots[parameters.Count], record.Layout.Size));
+            Reply(callId, ResultStatus.Ok, 0, null, errno);
+        }
+        else if (NativeText.ReturnsString(function.Plan.Return))
         {
             Reply(callId, result is null ? ResultStatus.NullString : ResultStatus.Ok, 0, result as string, errno);
         }

@@ -88,12 +88,6 @@ internal static class ModuleLoader
                     continue;
                 }
 
-                if (module.RecordsNotSupported(signature) is { } unsupported)
-                {
-                    skipped.Add(new SkippedFunction(signature.Name, unsupported));
-                    continue;
-                }
-
                 if (candidate.Annotations.Frees is { } frees && options.Isolation == IsolationMode.Process)
                 {
                     skipped.Add(new SkippedFunction(signature.Name,

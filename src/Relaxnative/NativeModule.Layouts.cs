@@ -35,16 +35,6 @@ public sealed partial class NativeModule
         throw LayoutNotFound(name);
     }
 
-    /// <summary>Why this module cannot call <paramref name="signature"/>'s records by value, or <see langword="null"/> when it can.</summary>
-    internal string? RecordsNotSupported(CFunctionSignature signature) =>
-        _process is not null && PassesRecords(signature)
-            ? $"'{signature.Name}' passes a struct or union by value (to the function or to a callback of it), which IsolationMode.Process does not carry yet. Load the library with IsolationMode.Worker or InProcess to call it, or pass a pointer to the record."
-            : null;
-
-    private static bool PassesRecords(CFunctionSignature signature) =>
-        signature.Parameters.Select(p => p.Type).Append(signature.ReturnType)
-            .Any(t => t.Kind == CTypeKind.Struct || (t.Kind == CTypeKind.FunctionPointer && t.Function is { } callback && PassesRecords(callback)));
-
     private KeyNotFoundException LayoutNotFound(string name)
     {
         if (_layouts is null)

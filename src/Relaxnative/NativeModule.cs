@@ -161,11 +161,6 @@ public sealed partial class NativeModule : IDisposable, IAsyncDisposable
     private NativeFunction Bind(CFunctionSignature signature, BindOptions options, string symbol, nint knownAddress = 0)
     {
         var problems = CallPlanner.FindProblems(signature, _layouts);
-        if (problems.Count == 0 && RecordsNotSupported(signature) is { } unsupported)
-        {
-            problems = [unsupported];
-        }
-
         if (problems.Count > 0)
         {
             throw new NativeBindingException(signature.Name, problems);
@@ -176,7 +171,7 @@ public sealed partial class NativeModule : IDisposable, IAsyncDisposable
         {
             // The library is not loaded here; a missing symbol is reported by the helper at the first call.
             function = _process.CreateFunction(symbol == signature.Name ? signature : signature with { Name = symbol }, options.Mode, options.Cost, options.Trivial,
-                options.CaptureErrno);
+                options.CaptureErrno, _layouts);
         }
         else
         {

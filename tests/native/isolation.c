@@ -141,3 +141,33 @@ void fill_u8_slowly(uint8_t* data, size_t n, uint8_t value, int ms)
     usleep((useconds_t)ms * 1000);
     for (size_t i = 0; i < n; i++) data[i] = value;
 }
+
+// Adds delta to every byte through a pointer declared const (a cast-away const, as some C libraries do) and returns the
+// sum of what it wrote. In a helper process the caller's bytes stay as they were: a const pointee is never copied back.
+uint64_t scribble_const(const uint8_t* data, size_t n, uint8_t delta)
+{
+    uint8_t* writable = (uint8_t*)data;
+    uint64_t sum = 0;
+    for (size_t i = 0; i < n; i++) { writable[i] = (uint8_t)(writable[i] + delta); sum += writable[i]; }
+    return sum;
+}
+
+// Adds delta to every byte: a non-const pointee, read and written, copied back after the call.
+void add_u8(uint8_t* data, size_t n, uint8_t delta)
+{
+    for (size_t i = 0; i < n; i++) data[i] = (uint8_t)(data[i] + delta);
+}
+
+// Adds delta to every byte of every row through row pointers declared const (cast away) and returns the sum written:
+// in a helper process the caller's rows stay as they were, since the rows of a const T* const* table are never copied back.
+uint64_t scribble_const_rows(const uint8_t* const* rows, int count, size_t n, uint8_t delta)
+{
+    uint64_t sum = 0;
+    for (int r = 0; r < count; r++)
+    {
+        uint8_t* row = (uint8_t*)rows[r];
+        for (size_t i = 0; i < n; i++) { row[i] = (uint8_t)(row[i] + delta); sum += row[i]; }
+    }
+
+    return sum;
+}

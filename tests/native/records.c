@@ -85,6 +85,16 @@ Vector2 transform_run(Vector2 v, float k)
 {
     Vector2 none = { -1, -1 };
     return s_transform ? s_transform(v, k) : none;
+/* Writes through NULL when p.x is negative (SIGSEGV): a crash in a function that takes a record by value. */
+int point_crash_if_negative(struct point p)
+{
+    if (p.x < 0)
+    {
+        volatile int* volatile target = 0;
+        *target = p.y;
+    }
+
+    return p.x + p.y;
 }
 
 /* Keeps the header-only records in this unit's model (they are defined, so they are measured). */

@@ -60,4 +60,5 @@ int packed_via(struct packed (*f)(struct packed), char c, int i, short s);
 int many_points_via(int (*f)(struct point, struct point, struct point, struct point, double, struct point, struct point, struct mixed));
 void transform_set(transform_fn f);
 Vector2 transform_run(Vector2 v, float k);
+int point_crash_if_negative(struct point p);
 #endif

@@ -112,30 +112,44 @@ internal static unsafe class NativeText
     /// <summary>Whether a result of <paramref name="plan"/> is returned as a string.</summary>
     public static bool ReturnsString(ValuePlan plan) => plan.Kind == ValueKind.CharPointer || plan.Text != TextForm.None;
 
-    /// <summary>The NUL-terminated bytes of <paramref name="text"/> in the form of <paramref name="plan"/>; refuses what the encoding cannot hold.</summary>
+    /// <summary>
+    /// How many bytes <see cref="EncodeInto"/> writes for <paramref name="text"/>, terminator included; checks the text first,
+    /// so encoding into memory of this size cannot fail.
+    /// </summary>
     /// <exception cref="ArgumentException">An embedded NUL, a character outside Latin-1, or (strict UTF-8) an unpaired surrogate.</exception>
-    public static byte[] Encode(string function, ValuePlan plan, string text)
+    public static int EncodedLength(string function, ValuePlan plan, string text)
     {
         BindingErrors.ThrowIfEmbeddedNul(function, plan.Parameter!, text);
-        switch (plan.Text)
+        if (plan.Text == TextForm.Latin1 && text.AsSpan().IndexOfAnyExceptInRange('\0', '\u00FF') is var wide and >= 0)
         {
-            case TextForm.Latin1:
-                int wide = text.AsSpan().IndexOfAnyExceptInRange('\0', '\u00FF');
-                if (wide >= 0)
-                {
-                    BindingErrors.ThrowBadArgument(function, plan.Parameter!, "a string of Latin-1 characters (U+0000 to U+00FF)", text,
-                        string.Create(CultureInfo.InvariantCulture, $"The character at index {wide} is U+{(int)text[wide]:X4}, which Latin-1 cannot hold. ") +
-                        "Bind with StringEncoding.Utf8 if the library reads UTF-8, or replace the character.");
-                }
-
-                return Terminated(Encoding.Latin1, text, 1, function, plan);
-            case TextForm.Utf16:
-                return Terminated(s_utf16, text, 2, function, plan);
-            case TextForm.Utf32:
-                return Terminated(s_utf32, text, 4, function, plan);
-            default:
-                return Terminated(s_strictUtf8, text, 1, function, plan);
+            BindingErrors.ThrowBadArgument(function, plan.Parameter!, "a string of Latin-1 characters (U+0000 to U+00FF)", text,
+                string.Create(CultureInfo.InvariantCulture, $"The character at index {wide} is U+{(int)text[wide]:X4}, which Latin-1 cannot hold. ") +
+                "Bind with StringEncoding.Utf8 if the library reads UTF-8, or replace the character.");
         }
+
+        var (encoding, unitBytes) = EncodingOf(plan);
+        try
+        {
+            return checked(encoding.GetByteCount(text) + unitBytes);
+        }
+        catch (EncoderFallbackException e)
+        {
+            BindingErrors.ThrowBadArgument(function, plan.Parameter!, "a string of complete characters", text,
+                string.Create(CultureInfo.InvariantCulture, $"The character at index {e.Index} is an unpaired surrogate (U+{(int)e.CharUnknown:X4}), which is not text in any Unicode encoding. ") +
+                "Fix the string, or pass the bytes in a byte[] or NativeBuffer.");
+            return 0;
+        }
+    }
+
+    /// <summary>
+    /// Encodes text that <see cref="EncodedLength"/> accepted straight into <paramref name="destination"/> (exactly that many
+    /// bytes), terminator included: no intermediate array between the string and native or shared memory.
+    /// </summary>
+    public static void EncodeInto(ValuePlan plan, string text, Span<byte> destination)
+    {
+        var (encoding, unitBytes) = EncodingOf(plan);
+        int written = encoding.GetBytes(text, destination);
+        destination.Slice(written, unitBytes).Clear();
     }
 
     /// <summary>A native copy of the encoded argument, freed when <paramref name="scope"/> ends.</summary>
@@ -149,29 +163,19 @@ internal static unsafe class NativeText
     /// <summary>A native copy of the encoded argument, allocated with <see cref="NativeMemory.Alloc(nuint)"/>; the caller frees it.</summary>
     internal static nint Allocate(string function, ValuePlan plan, string text)
     {
-        var bytes = Encode(function, plan, text);
-        var memory = NativeMemory.Alloc((nuint)bytes.Length);
-        bytes.CopyTo(new Span<byte>(memory, bytes.Length));
+        int length = EncodedLength(function, plan, text);
+        var memory = NativeMemory.Alloc((nuint)length);
+        EncodeInto(plan, text, new Span<byte>(memory, length));
         return (nint)memory;
     }
 
-    private static byte[] Terminated(Encoding encoding, string text, int unitBytes, string function, ValuePlan plan)
+    private static (Encoding Encoding, int UnitBytes) EncodingOf(ValuePlan plan) => plan.Text switch
     {
-        try
-        {
-            int count = encoding.GetByteCount(text);
-            var bytes = new byte[count + unitBytes];
-            encoding.GetBytes(text, bytes);
-            return bytes;
-        }
-        catch (EncoderFallbackException e)
-        {
-            BindingErrors.ThrowBadArgument(function, plan.Parameter!, "a string of complete characters", text,
-                string.Create(CultureInfo.InvariantCulture, $"The character at index {e.Index} is an unpaired surrogate (U+{(int)e.CharUnknown:X4}), which is not text in any Unicode encoding. ") +
-                "Fix the string, or pass the bytes in a byte[] or NativeBuffer.");
-            return [];
-        }
-    }
+        TextForm.Latin1 => (Encoding.Latin1, 1),
+        TextForm.Utf16 => (s_utf16, 2),
+        TextForm.Utf32 => (s_utf32, 4),
+        _ => (s_strictUtf8, 1),
+    };
 
     /// <summary>The string at <paramref name="address"/> in the form of <paramref name="plan"/>; null for NULL.</summary>
     /// <exception cref="DecoderFallbackException">Strict UTF-8 and the bytes are not UTF-8; the message names the function, address and byte offset.</exception>

@@ -33,7 +33,11 @@ internal sealed class CallMarshaller
         internal long NeededBytes { get; } = neededBytes;
     }
 
-    internal ReadOnlySpan<ulong> Slots(int count) => _slots.AsSpan(0, count);
+    private int _slotCount;
+    private long _recordResultOffset = -1;
+
+    /// <summary>One slot per argument, and one more for the address of a record result.</summary>
+    internal ReadOnlySpan<ulong> Slots => _slots.AsSpan(0, _slotCount);
 
     internal ReadOnlySpan<Fixup> Fixups => CollectionsMarshal.AsSpan(_fixups);
 
@@ -51,9 +55,11 @@ internal sealed class CallMarshaller
         _scratch = scratch;
         _shared = shared;
         _used = 0;
-        if (_slots.Length < args.Length)
+        bool returnsRecord = function.Plan.Return.Kind == ValueKind.Record;
+        _slotCount = args.Length + (returnsRecord ? 1 : 0);
+        if (_slots.Length < _slotCount)
         {
-            _slots = new ulong[Math.Max(args.Length, _slots.Length * 2)];
+            _slots = new ulong[Math.Max(_slotCount, _slots.Length * 2)];
         }
 
         try
@@ -67,8 +73,17 @@ internal sealed class CallMarshaller
                     ValueKind.Int32 when value is int int32 => (ulong)int32,
                     ValueKind.Pointer or ValueKind.CharPointer or ValueKind.PointerTable => Pointer(function, i, plan, value, origin),
                     ValueKind.FunctionPointer => FunctionPointer(function, i, plan, value, origin),
+                    ValueKind.Record => Record(function, i, plan, value),
                     _ => SlotConverter.Scalar(function.Name, plan, value),
                 };
+            }
+
+            if (returnsRecord)
+            {
+                // The helper's call writes the returned record straight into scratch, where RecordResult reads it.
+                _recordResultOffset = Reserve(function.Plan.Return.Layout!.Size);
+                _fixups.Add(Fixup.ForSlot(args.Length, _scratch.Id, _recordResultOffset));
+                _slots[args.Length] = 0;
             }
         }
         catch
@@ -102,6 +117,7 @@ internal sealed class CallMarshaller
             _copyBacks.Clear();
             _fixups.Clear();
             _leases = null;
+            _recordResultOffset = -1;
         }
 
         if (failure is not null)
@@ -138,7 +154,10 @@ internal sealed class CallMarshaller
 
     private ulong Pointer(NativeFunction function, int index, ValuePlan plan, object? value, RemoteOrigins origin)
     {
+        // Copied back only when C may write it: a const pointee (const T*, or the rows of const T* const* and
+        // const T** tables) is copied in once and never back.
         bool writable = plan.Type.Pointee is not { IsConst: true };
+        bool rowsWritable = plan.Type.Pointee?.Pointee is not { IsConst: true };
         switch (value)
         {
             case null:
@@ -155,9 +174,9 @@ internal sealed class CallMarshaller
                 return LocalPointer(function, index, plan, pointer, writable, slotTarget: true);
             case string text when plan.Text != TextForm.None && NativeText.AcceptsString(plan):
             {
-                var bytes = NativeText.Encode(function.Name, plan, text);
-                long offset = Reserve(bytes.Length);
-                bytes.CopyTo(_scratch.View.AsSpan<byte>(offset, bytes.Length));
+                int byteCount = NativeText.EncodedLength(function.Name, plan, text);
+                long offset = Reserve(byteCount);
+                NativeText.EncodeInto(plan, text, _scratch.View.AsSpan<byte>(offset, byteCount));
                 _fixups.Add(Fixup.ForSlot(index, _scratch.Id, offset));
                 return 0;
             }
@@ -181,7 +200,7 @@ internal sealed class CallMarshaller
                 {
                     if (buffers[i] is { } entry)
                     {
-                        TableEntry(table, i, Buffer(-1, entry, writable: true, slotTarget: false));
+                        TableEntry(table, i, Buffer(-1, entry, rowsWritable, slotTarget: false));
                     }
                 }
 
@@ -201,7 +220,7 @@ internal sealed class CallMarshaller
                             _scratch.View.Write(table + (i * 8L), (long)origin.AddressOf(function, index, plan, remote));
                             break;
                         case { } local:
-                            TableEntry(table, i, LocalPointer(function, index, plan, local, writable: true, slotTarget: false));
+                            TableEntry(table, i, LocalPointer(function, index, plan, local, rowsWritable, slotTarget: false));
                             break;
                     }
                 }
@@ -226,6 +245,26 @@ internal sealed class CallMarshaller
             default:
                 throw new ArgumentException(IsolationErrors.UnsupportedArgument(function.Name, index, plan.Parameter?.Name, value));
         }
+    }
+
+    /// <summary>The record the helper returned into scratch, as a <see cref="NativeStruct"/> owning a copy; valid until <see cref="Finish"/>.</summary>
+    internal NativeStruct RecordResult(ValuePlan plan)
+    {
+        var layout = plan.Layout!;
+        return NativeStruct.Copy(layout, _scratch.View.AsSpan<byte>(_recordResultOffset, layout.Size));
+    }
+
+    // A record by value: its bytes (from the caller's struct, a NativeStruct, or sizeof bytes, as in-process) go into
+    // scratch and the helper's slot points at them; the helper's call loads them as the record's emitted value type.
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Records by value are planned only where emitted call stubs already run.")]
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "As above: the caller's struct type is checked by reflection, as in-process.")]
+    private ulong Record(NativeFunction function, int index, ValuePlan plan, object? value)
+    {
+        int byteCount = plan.Layout!.Size;
+        long offset = Reserve(byteCount);
+        function.WriteRecord(plan, value, _scratch.View.AsSpan<byte>(offset, byteCount));
+        _fixups.Add(Fixup.ForSlot(index, _scratch.Id, offset));
+        return 0;
     }
 
     private static ulong FunctionPointer(NativeFunction function, int index, ValuePlan plan, object? value, RemoteOrigins origin) => value switch

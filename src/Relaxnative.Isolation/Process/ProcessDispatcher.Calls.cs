@@ -11,8 +11,11 @@ internal sealed partial class ProcessDispatcher
         if (!_functionIds.TryGetValue(function, out int functionId))
         {
             functionId = _declarations.Count;
-            _declarations.Add(NativeText.ResolvedKeepingWideNames(function.Signature).ToString()); // the helper parses it without the module's typedefs
+            // The helper parses the declaration without the module's typedefs or records: records travel as shapes.
+            var records = RecordShape.Of(function.Plan);
+            _declarations.Add(RecordShape.WithPlaceholders(NativeText.ResolvedKeepingWideNames(function.Signature), records).ToString());
             _trivial.Add(function.IsTrivial);
+            _records.Add(records);
             _functionIds.Add(function, functionId);
         }
 
@@ -29,13 +32,13 @@ internal sealed partial class ProcessDispatcher
             if (_defined.Add(functionId))
             {
                 WireProtocol.WriteDefine(_writer, functionId, _trivial[functionId], _declarations[functionId], function.Plan.VariadicFrom ?? -1,
-                    function.RemoteTarget?.DangerousGetAddress() ?? 0);
+                    function.RemoteTarget?.DangerousGetAddress() ?? 0, _records[functionId]);
                 _writer.Send(helper.Input);
             }
 
             int callId = ++_nextCallId;
             CallDispatched?.Invoke(this, new CallDispatchedEventArgs(function));
-            WireProtocol.WriteCall(_writer, callId, functionId, _marshaller.Slots(args.Length), _marshaller.Fixups);
+            WireProtocol.WriteCall(_writer, callId, functionId, _marshaller.Slots, _marshaller.Fixups);
             if (_options.CallTimeout is { } timeout)
             {
                 Volatile.Write(ref _armedCallId, callId);
@@ -54,7 +57,9 @@ internal sealed partial class ProcessDispatcher
                 throw new NativeBindingException(text ?? $"The helper could not call '{function.Name}'.");
             }
 
-            return SlotConverter.Result(function.Plan.Return, slot, status == ResultStatus.NullString ? null : text, Origin);
+            return function.Plan.Return.Kind == ValueKind.Record
+                ? _marshaller.RecordResult(function.Plan.Return)
+                : SlotConverter.Result(function.Plan.Return, slot, status == ResultStatus.NullString ? null : text, Origin);
         }
         finally
         {

@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using Relaxnative.Binding;
 using Relaxnative.Isolation.Wire;
+using Relaxnative.Signatures;
 using Relaxnative.Isolation.Worker;
 
 namespace Relaxnative.Isolation.Process;
@@ -27,6 +28,7 @@ internal sealed partial class ProcessDispatcher : INativeDispatcher, ILeasedInvo
     private readonly Dictionary<NativeFunction, int> _functionIds = new(ReferenceEqualityComparer.Instance);
     private readonly List<string> _declarations = [];
     private readonly List<bool> _trivial = [];
+    private readonly List<RecordShape[]> _records = [];
     private readonly HashSet<int> _defined = [];
     private readonly List<SharedRegion> _sharedRegions = [];
     private readonly List<SharedRegion> _retired = [];
@@ -106,10 +108,17 @@ internal sealed partial class ProcessDispatcher : INativeDispatcher, ILeasedInvo
     /// Creates a function of this module whose calls run in the helper. The export is looked up in the helper on the
     /// first call (a missing export fails that call with <see cref="NativeBindingException"/>).
     /// </summary>
+    /// <param name="signature">The C signature.</param>
+    /// <param name="mode">Where <c>InvokeAsync</c> runs.</param>
+    /// <param name="cost">The declared cost.</param>
+    /// <param name="isTrivial">Whether the helper calls without the GC transition.</param>
+    /// <param name="captureErrno">Whether the helper's errno comes back with each result.</param>
+    /// <param name="layouts">The module's measured record layouts, for a signature that passes or returns a struct or
+    /// union by value (its shape travels to the helper); <see langword="null"/> when none are known.</param>
     /// <exception cref="NativeBindingException">The signature has unsupported parts.</exception>
     public NativeFunction CreateFunction(CFunctionSignature signature, ExecutionMode mode = ExecutionMode.Sync,
-        NativeCost cost = NativeCost.Unspecified, bool isTrivial = false, bool captureErrno = false) =>
-        new(signature, mode, cost, isTrivial, this, captureErrno);
+        NativeCost cost = NativeCost.Unspecified, bool isTrivial = false, bool captureErrno = false, CLayoutTable? layouts = null) =>
+        new(signature, mode, cost, isTrivial, this, captureErrno, layouts: layouts);
 
     /// <summary>
     /// Creates a function at <paramref name="pointer"/>, a function pointer this module's current helper returned; its

@@ -17,7 +17,7 @@ internal enum FrameType : byte
 
     /// <summary>Host to helper, once per function per helper: function id int32, trivial byte, C declaration string,
     /// first variadic argument int32 (-1 when not a variadic call shape), address int64 (0: look the name up; otherwise
-    /// a function pointer the helper returned).</summary>
+    /// a function pointer the helper returned), then the shapes of records passed by value (<see cref="RecordShape"/>).</summary>
     Define = 5,
 
     /// <summary>Host to helper: call id int32, function id int32, slots, pointer fixups.</summary>

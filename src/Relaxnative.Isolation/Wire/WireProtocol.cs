@@ -1,3 +1,5 @@
+using Relaxnative.Binding;
+
 namespace Relaxnative.Isolation.Wire;
 
 /// <summary>
@@ -73,9 +75,12 @@ internal static class WireProtocol
     /// Writes <see cref="FrameType.Define"/>. <paramref name="variadicFrom"/> is -1, or for one call shape of a
     /// variadic function the index of the first argument that matches <c>...</c> (the declaration then lists the
     /// promoted tail as parameters). <paramref name="address"/> is 0 to look the function up by name, or the address in
-    /// the helper of a function pointer it returned.
+    /// the helper of a function pointer it returned. <paramref name="records"/> are the shapes of the records the
+    /// declaration passes or returns by value (int32 count, then per record int32 position, size and alignment, int32
+    /// leaf count and per leaf int32 offset, int32 size and a float byte).
     /// </summary>
-    public static void WriteDefine(FrameWriter writer, int functionId, bool isTrivial, string declaration, int variadicFrom = -1, nint address = 0)
+    public static void WriteDefine(FrameWriter writer, int functionId, bool isTrivial, string declaration, int variadicFrom = -1, nint address = 0,
+        IReadOnlyList<RecordShape>? records = null)
     {
         ArgumentNullException.ThrowIfNull(writer);
         writer.Begin(FrameType.Define);
@@ -84,13 +89,41 @@ internal static class WireProtocol
         writer.WriteString(declaration);
         writer.WriteInt32(variadicFrom);
         writer.WriteInt64(address);
+        writer.WriteInt32(records?.Count ?? 0);
+        foreach (var record in records ?? [])
+        {
+            writer.WriteInt32(record.Position);
+            writer.WriteInt32(record.Size);
+            writer.WriteInt32(record.Alignment);
+            writer.WriteInt32(record.Leaves.Count);
+            foreach (var leaf in record.Leaves)
+            {
+                writer.WriteInt32(leaf.Offset);
+                writer.WriteInt32(leaf.Size);
+                writer.WriteByte(leaf.IsFloat ? (byte)1 : (byte)0);
+            }
+        }
     }
 
     /// <summary>Reads the payload of <see cref="FrameType.Define"/>.</summary>
-    public static (int FunctionId, bool IsTrivial, string Declaration, int VariadicFrom, nint Address) ReadDefine(FrameReader reader)
+    public static (int FunctionId, bool IsTrivial, string Declaration, int VariadicFrom, nint Address, RecordShape[] Records) ReadDefine(FrameReader reader)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        return (reader.ReadInt32(), reader.ReadByte() != 0, reader.ReadString() ?? "", reader.ReadInt32(), (nint)reader.ReadInt64());
+        var head = (reader.ReadInt32(), reader.ReadByte() != 0, reader.ReadString() ?? "", reader.ReadInt32(), (nint)reader.ReadInt64());
+        var records = new RecordShape[reader.ReadInt32()];
+        for (var r = 0; r < records.Length; r++)
+        {
+            var (position, size, alignment) = (reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32());
+            var leaves = new RecordLeaf[reader.ReadInt32()];
+            for (var i = 0; i < leaves.Length; i++)
+            {
+                leaves[i] = new RecordLeaf(reader.ReadInt32(), reader.ReadInt32(), reader.ReadByte() != 0, "");
+            }
+
+            records[r] = new RecordShape(position, size, alignment, leaves);
+        }
+
+        return (head.Item1, head.Item2, head.Item3, head.Item4, head.Item5, records);
     }
 
     /// <summary>Writes <see cref="FrameType.Call"/>: ids, then int32 slot count and slots, then int32 fixup count and fixups.</summary>

@@ -28,6 +28,13 @@ internal sealed class CLayoutTable
     /// <summary>Whether no record was measured.</summary>
     public bool IsEmpty => ByKey.Count == 0;
 
+    /// <summary>
+    /// A table of layouts measured elsewhere, found by the record keys given (<c>struct rn_record_0</c>): what the helper
+    /// process gets for the records of a signature, which it receives as shapes rather than as a model.
+    /// </summary>
+    public static CLayoutTable Of(IReadOnlyDictionary<string, CLayout> layouts) =>
+        new(CDeclarationModel.Empty, () => new Dictionary<string, CLayout>(layouts, StringComparer.Ordinal), null);
+
     /// <summary>Builds the table from stored probe values; records whose values do not fit are left out.</summary>
     public static CLayoutTable Create(CDeclarationModel model, IReadOnlyDictionary<string, ProbedRecord> probed, string? problem) =>
         new(model, () => Build(model, probed), problem);

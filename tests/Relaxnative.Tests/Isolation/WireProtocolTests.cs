@@ -1,3 +1,4 @@
+using Relaxnative.Binding;
 using Relaxnative.Isolation.Wire;
 
 namespace Relaxnative.Tests.Isolation;
@@ -42,9 +43,33 @@ public sealed class WireProtocolTests
         Assert.Equal("/tmp/libé.so", WireProtocol.ReadLoad(RoundTrip(writer, FrameType.Load)));
 
         WireProtocol.WriteDefine(writer, 12, true, "int add(int a, int b)");
-        Assert.Equal((12, true, "int add(int a, int b)", -1, (nint)0), WireProtocol.ReadDefine(RoundTrip(writer, FrameType.Define)));
+        var add = WireProtocol.ReadDefine(RoundTrip(writer, FrameType.Define));
+        Assert.Equal((12, true, "int add(int a, int b)", -1, (nint)0), (add.FunctionId, add.IsTrivial, add.Declaration, add.VariadicFrom, add.Address));
+        Assert.Empty(add.Records);
         WireProtocol.WriteDefine(writer, 13, false, "int printf(const char* format, double)", variadicFrom: 1, address: 0x7f00);
-        Assert.Equal((13, false, "int printf(const char* format, double)", 1, (nint)0x7f00), WireProtocol.ReadDefine(RoundTrip(writer, FrameType.Define)));
+        var printf = WireProtocol.ReadDefine(RoundTrip(writer, FrameType.Define));
+        Assert.Equal((13, false, "int printf(const char* format, double)", 1, (nint)0x7f00),
+            (printf.FunctionId, printf.IsTrivial, printf.Declaration, printf.VariadicFrom, printf.Address));
+    }
+
+    [Fact]
+    public void Define_WithRecordShapes_RoundTripsEveryLeaf()
+    {
+        var writer = new FrameWriter();
+        RecordShape[] shapes =
+        [
+            new(0, 16, 8, [new RecordLeaf(0, 4, true, "f"), new RecordLeaf(4, 4, false, "i"), new RecordLeaf(8, 8, true, "d")]),
+            new(RecordShape.Return, 7, 1, [new RecordLeaf(0, 1, false, "c"), new RecordLeaf(1, 4, false, "i"), new RecordLeaf(5, 2, false, "s")]),
+        ];
+
+        WireProtocol.WriteDefine(writer, 4, false, "struct relaxnative_record_result f(struct relaxnative_record_0 m)", records: shapes);
+        var read = WireProtocol.ReadDefine(RoundTrip(writer, FrameType.Define)).Records;
+
+        Assert.Equal(2, read.Length);
+        Assert.Equal((0, 16, 8), (read[0].Position, read[0].Size, read[0].Alignment));
+        Assert.Equal(shapes[0].Leaves.Select(l => (l.Offset, l.Size, l.IsFloat)), read[0].Leaves.Select(l => (l.Offset, l.Size, l.IsFloat)));
+        Assert.Equal((-1, 7, 1), (read[1].Position, read[1].Size, read[1].Alignment));
+        Assert.Equal(shapes[1].Leaves.Select(l => (l.Offset, l.Size, l.IsFloat)), read[1].Leaves.Select(l => (l.Offset, l.Size, l.IsFloat)));
     }
 
     [Fact]

@@ -14,52 +14,10 @@ public sealed class ByValueCallTests
     private static NativeModule Records => s_records.Value;
 
     [Fact]
-    public void Typed_EveryClass_PassesAndReturnsFields()
-    {
-        var add = Records["point_add"].AsDelegate<PointAdd>();
-        Assert.Equal((4, 6), Tuple(add(new Point { X = 1, Y = 2 }, new Point { X = 3, Y = 4 })));
-
-        var scale = Records["vector_scale"].AsDelegate<VectorScale>()(new Vector2 { X = 1.5f, Y = -2 }, 2);
-        Assert.Equal((3f, -4f), (scale.X, scale.Y));
-
-        Assert.Equal(12f, Records["rectangle_area"].AsDelegate<RectangleArea>()(new Rectangle { Width = 3, Height = 4 }));
-        Assert.Equal(10_010, Records["draw_rectangle"].AsDelegate<DrawRectangle>()(
-            new Rectangle { X = 1, Y = 2, Width = 3, Height = 4 }, new Color { R = 1, G = 2, B = 3, A = 4 }));
-
-        var mixed = Records["mixed_make"].AsDelegate<MixedMake>()(1.5f, 7, 2.25);
-        Assert.Equal((1.5f, 7, 2.25), (mixed.F, mixed.I, mixed.D));
-        Assert.Equal(10.75, Records["mixed_sum"].AsDelegate<MixedSum>()(mixed));
-
-        var swapped = Records["pair_swap"].AsDelegate<PairSwap>()(new Pair { A = 1.25, B = -8 });
-        Assert.Equal((-8.0, 1.25), (swapped.A, swapped.B));
-    }
+    public void Typed_EveryClass_PassesAndReturnsFields() => TypedRecordChecks.EveryClass(Records);
 
     [Fact]
-    public unsafe void Typed_MemoryClassPackedArraysUnionsNested_PassAndReturn()
-    {
-        var big = Records["big_make"].AsDelegate<BigMake>()(3, 0.5, 9);
-        Assert.Equal((3, 0.5, 9, 10L, 20L), (big.C, big.D, big.I, big.L[0], big.L[1]));
-        Assert.Equal(42.5, Records["big_sum"].AsDelegate<BigSum>()(big));
-
-        var packed = Records["packed_make"].AsDelegate<PackedMake>()(1, 100_000, -7);
-        Assert.Equal((1, 100_000, (short)-7), (packed.C, packed.I, packed.S));
-        Assert.Equal(99_994, Records["packed_sum"].AsDelegate<PackedSum>()(packed));
-
-        var withArray = new WithArray { N = 1 };
-        withArray.V[0] = 0.5f;
-        withArray.V[1] = 0.25f;
-        withArray.V[2] = 2;
-        Assert.Equal(3.75f, Records["with_array_sum"].AsDelegate<WithArraySum>()(withArray));
-
-        var number = Records["number_from_double"].AsDelegate<NumberFromDouble>()(6.5);
-        Assert.Equal(6.5, number.D);
-        Assert.Equal(6.5, Records["number_as_double"].AsDelegate<NumberAsDouble>()(number));
-
-        Assert.Equal(7, Records["tagged_value"].AsDelegate<TaggedValue>()(new Tagged { Kind = 1, F = 7.9f }));
-        Assert.Equal(5, Records["tagged_value"].AsDelegate<TaggedValue>()(new Tagged { Kind = 0, I = 5 }));
-        Assert.Equal(1 + 2 + 3 + 4 + 5, Records["nested_sum"].AsDelegate<NestedSum>()(
-            new Nested { Tag = 1, P = new Point { X = 2, Y = 3 }, V = new Vector2 { X = 4, Y = 5 } }));
-    }
+    public void Typed_MemoryClassPackedArraysUnionsNested_PassAndReturn() => TypedRecordChecks.MemoryClassPackedArraysUnionsNested(Records);
 
     [Fact]
     public void Typed_ArgumentRegistersExhausted_RecordsSpillToTheStack()
@@ -171,16 +129,6 @@ public sealed class ByValueCallTests
         var now = NativeStruct.Over(spec, libc.Layout("struct timespec")).As<TimeSpec>();
         Assert.InRange(now.Seconds, DateTimeOffset.UtcNow.ToUnixTimeSeconds() - 5, DateTimeOffset.UtcNow.ToUnixTimeSeconds() + 5);
         Assert.InRange(now.Nanoseconds, 0, 999_999_999);
-    }
-
-    [Fact]
-    public void Load_ProcessIsolation_SkipsRecordFunctionsWithReason()
-    {
-        using var module = NativeFixtures.Load("records.c", IsolationMode.Process);
-
-        var skipped = Assert.Single(module.Skipped, s => s.Name == "point_add");
-        Assert.Contains("IsolationMode.Process", skipped.Reason, StringComparison.Ordinal);
-        Assert.True(module.TryGetFunction("record_sizes", out _));
     }
 
     [Fact]
