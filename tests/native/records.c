@@ -85,6 +85,8 @@ Vector2 transform_run(Vector2 v, float k)
 {
     Vector2 none = { -1, -1 };
     return s_transform ? s_transform(v, k) : none;
+}
+
 /* Writes through NULL when p.x is negative (SIGSEGV): a crash in a function that takes a record by value. */
 int point_crash_if_negative(struct point p)
 {
