@@ -53,7 +53,7 @@ public sealed partial class NativeFunction
         var invoke = delegateType.GetMethod("Invoke")
             ?? throw new ArgumentException($"{delegateType.Name} is not a delegate type.", nameof(delegateType));
         var parameters = invoke.GetParameters();
-        if (_plan.CaptureErrno && parameters.Length > 0 && DelegateShape.HasErrnoOut(invoke, parameters.Length - 1))
+        if (_plan.CaptureErrno && parameters.Length > 0 && DelegateShape.HasErrnoOut(parameters, parameters.Length - 1))
         {
             // A trailing out int for errno is not part of the variadic tail.
             parameters = parameters[..^1];

@@ -63,13 +63,14 @@ internal sealed class DelegateShape
         var invoke = delegateType.GetMethod("Invoke")
             ?? throw new ArgumentException($"{delegateType.Name} is not a delegate type.", nameof(delegateType));
         var problems = new List<string>();
-        bool errnoOut = HasErrnoOut(invoke, plan.Parameters.Count);
+        var all = invoke.GetParameters();
+        bool errnoOut = HasErrnoOut(all, plan.Parameters.Count);
         if (errnoOut && !plan.CaptureErrno)
         {
-            problems.Add($"its last parameter ('{invoke.GetParameters()[^1].Name}') is an out int for errno, but the function was bound without BindOptions.CaptureErrno = true; bind with it, or drop the parameter.");
+            problems.Add($"its last parameter ('{all[^1].Name}') is an out int for errno, but the function was bound without BindOptions.CaptureErrno = true; bind with it, or drop the parameter.");
         }
 
-        var parameters = errnoOut ? invoke.GetParameters()[..^1] : invoke.GetParameters();
+        var parameters = errnoOut ? all[..^1] : all;
         if (parameters.Length != plan.Parameters.Count)
         {
             problems.Add($"it takes {parameters.Length} parameter(s); the C function takes {plan.Parameters.Count}.");
@@ -126,16 +127,16 @@ internal sealed class DelegateShape
             throw new NativeBindingException(plan.Signature.Name, [BindingErrors.DelegateMismatch(plan.Signature, delegateType, problems)]);
         }
 
-        return new DelegateShape([.. invoke.GetParameters().Select(p => p.ParameterType)], strategies, invoke.ReturnType, result!.Value, errnoOut);
+        return new DelegateShape([.. all.Select(p => p.ParameterType)], strategies, invoke.ReturnType, result!.Value, errnoOut);
     }
 
     /// <summary>
-    /// Whether a delegate with this <paramref name="invoke"/> method has one parameter more than the C function's
-    /// <paramref name="count"/>, an <c>out int</c> last: the caller's own place for errno, written with a plain store
-    /// (no thread-local, unlike <see cref="NativeFunction.LastErrno"/>).
+    /// Whether a delegate's <paramref name="parameters"/> are one more than the C function's <paramref name="count"/>,
+    /// an <c>out int</c> last: the caller's own place for errno, written with a plain store (no thread-local, unlike
+    /// <see cref="NativeFunction.LastErrno"/>).
     /// </summary>
-    internal static bool HasErrnoOut(System.Reflection.MethodInfo invoke, int count) =>
-        invoke.GetParameters() is var parameters && parameters.Length == count + 1
+    internal static bool HasErrnoOut(System.Reflection.ParameterInfo[] parameters, int count) =>
+        parameters.Length == count + 1
         && parameters[^1] is { IsOut: true } last && last.ParameterType == typeof(int).MakeByRefType();
 
     private static ArgumentStrategy? ArgumentFor(ValuePlan plan, Type type)

@@ -156,6 +156,8 @@ internal static class IlTypes
 /// </summary>
 internal static class NativeCallEmitter
 {
+    private const System.Reflection.BindingFlags Internal = System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.NonPublic;
+
     /// <param name="il">The generator.</param>
     /// <param name="plan">The plan being called.</param>
     /// <param name="pushArgument">Pushes argument i with its ABI type.</param>
@@ -177,8 +179,7 @@ internal static class NativeCallEmitter
             }
 
             bool isVoid = plan.Return.Kind == ValueKind.Void;
-            il.Emit(OpCodes.Call, typeof(TrivialCalls).GetMethod((isVoid ? "CallVoid" : "Call") + plan.Parameters.Count,
-                System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.NonPublic)!);
+            il.Emit(OpCodes.Call, typeof(TrivialCalls).GetMethod((isVoid ? "CallVoid" : "Call") + plan.Parameters.Count, Internal)!);
             EmitCaptureErrno(il, plan, errnoArgument);
             if (!isVoid)
             {
@@ -210,10 +211,9 @@ internal static class NativeCallEmitter
         }
 
         ErrnoCapture.EnsureReady();
-        const System.Reflection.BindingFlags Internal = System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.NonPublic;
         if (errnoArgument is { } argument)
         {
-            // The caller's own out int: a plain store, no thread-local (about 3 ns cheaper on linux-x64).
+            // The caller's own out int: a plain store, without the thread-static's __tls_get_addr on linux-x64.
             il.Emit(OpCodes.Ldarg, argument);
             il.Emit(OpCodes.Call, typeof(ErrnoCapture).GetMethod(nameof(ErrnoCapture.Read), Internal)!);
             il.Emit(OpCodes.Stind_I4);
