@@ -96,6 +96,11 @@ internal static class CallPlanner
     /// <summary>Why a struct-kind type cannot pass by value, or <see langword="null"/> when its measured layout allows it.</summary>
     private static string? RecordProblem(CType type, CLayoutTable? layouts)
     {
+        if (CTypeNames.HasNoDotNetEquivalent(type))
+        {
+            return $"C '{type.Resolved.Spelling}' has no .NET equivalent to pass by value";
+        }
+
         if (type.Kind == CTypeKind.Opaque || layouts is null)
         {
             return ""; // the generic message: no definition is known here

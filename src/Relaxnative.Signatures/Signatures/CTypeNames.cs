@@ -5,6 +5,18 @@ namespace Relaxnative.Signatures;
 /// <summary>The LP64 (Linux x64) meaning of C type names that are not keywords, and canonical spellings.</summary>
 internal static class CTypeNames
 {
+    // The declaration parser's own (long double, _Complex, __int128) and the unit parser's built-in names: scalars the
+    // type model keeps as Struct kind because nothing in .NET has their size and class.
+    private static readonly FrozenSet<string> s_withoutEquivalent =
+        new[] { "long double", "_Complex", "__int128", "unsigned __int128" }.Concat(UnitState.BuiltinTagsWithoutEquivalent).ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether <paramref name="type"/> (after typedefs) is a C scalar with no .NET equivalent, such as <c>long double</c>
+    /// or <c>__int128</c>, rather than a struct or union: it cannot pass by value whatever the module knows.
+    /// </summary>
+    internal static bool HasNoDotNetEquivalent(CType type) =>
+        type.Resolved is { Kind: CTypeKind.Struct, TagName: { } tag } && s_withoutEquivalent.Contains(tag);
+
     private static readonly FrozenDictionary<string, CTypeKind> s_typedefs = new Dictionary<string, CTypeKind>(StringComparer.Ordinal)
     {
         ["int8_t"] = CTypeKind.Int8,

@@ -22,6 +22,30 @@ public sealed class BindingErrorTests : IDisposable
     }
 
     [Fact]
+    public void Bind_LongDoubleByValue_ThrowsNamingFunctionParameterTypeAndFix()
+    {
+        using var libm = Native.Open("m");
+
+        var e = Assert.Throws<NativeBindingException>(() => libm.Bind("long double fabsl(long double x)"));
+
+        Assert.Equal("fabsl", e.FunctionName);
+        var parameter = Assert.Single(e.Problems, p => p.StartsWith("parameter 1 ('x')", StringComparison.Ordinal));
+        Assert.Contains("C 'long double' has no .NET equivalent", parameter, StringComparison.Ordinal);
+        Assert.Contains("Pass a pointer ('long double*')", parameter, StringComparison.Ordinal);
+        Assert.DoesNotContain("no definition of it is known", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Bind_UnsignedInt128Result_ThrowsNamingTheType()
+    {
+        using var libm = Native.Open("m");
+
+        var e = Assert.Throws<NativeBindingException>(() => libm.Bind("unsigned __int128 wide(void)"));
+
+        Assert.Contains("C 'unsigned __int128' has no .NET equivalent", Assert.Single(e.Problems), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Open_PathThatIsNotALibrary_ReportsLoaderError()
     {
         string path = Path.GetTempFileName();

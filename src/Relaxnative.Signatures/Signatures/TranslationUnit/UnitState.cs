@@ -30,6 +30,10 @@ internal sealed class UnitState
         ["__SVBool_t"] = CType.Named(CTypeKind.Struct, "__SVBool_t"),
     };
 
+    /// <summary>The tags of the built-in types above that no .NET type can carry by value (<c>_Float128</c>, <c>__builtin_va_list</c>...).</summary>
+    internal static IEnumerable<string> BuiltinTagsWithoutEquivalent =>
+        s_builtins.Values.Where(t => t.Kind == CTypeKind.Struct).Select(t => t.TagName!);
+
     private readonly Dictionary<string, TypedefEntry> _typedefs = new(StringComparer.Ordinal);
     private readonly List<HashSet<string>> _inner = [];
     private readonly Dictionary<string, CTypeKind> _enumKinds = new(StringComparer.Ordinal);
