@@ -4,9 +4,6 @@ namespace Relaxnative;
 
 public sealed partial class NativeBuffer
 {
-    // One token waits here for the next Lease(), so a buffer leased over and over allocates a token once.
-    private LeaseToken? _spareToken;
-
     /// <summary>
     /// Holds the buffer's memory alive until the lease is disposed, even if the buffer is freed meanwhile (the way a
     /// native call holds each buffer argument). Disposing the lease a second time, or disposing a copy of it, does
@@ -22,7 +19,7 @@ public sealed partial class NativeBuffer
     public NativeBufferLease Lease()
     {
         AddLease("lease", 1);
-        var token = Interlocked.Exchange(ref _spareToken, null) ?? new LeaseToken(this);
+        var token = Interlocked.Exchange(ref Extras.SpareToken, null) ?? new LeaseToken(this);
         return new NativeBufferLease(token, Volatile.Read(ref token.Generation));
     }
 
@@ -92,7 +89,7 @@ public sealed partial class NativeBuffer
     /// <summary>Ends the lease <paramref name="token"/> stood for; its owner has already retired the token's generation.</summary>
     internal void EndLease(LeaseToken token)
     {
-        Volatile.Write(ref _spareToken, token);
+        Volatile.Write(ref Extras.SpareToken, token);
         EndOwnLease();
     }
 

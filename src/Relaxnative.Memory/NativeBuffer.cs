@@ -35,31 +35,44 @@ public sealed partial class NativeBuffer : IDisposable
     private const long FreedBit = 1L << 61;
     private const long TouchedBit = 1L << 62;
 
+    // Every field is paid for by every Native.Alloc (the object is allocated and later collected per buffer), so the
+    // common buffer carries only these: what a plain block needs is derivable from the address and the kind, and the
+    // rest (guarded block, tracking id, auto-free sentinel, the spare lease token) lives in _extras, null for most
+    // buffers until their first Lease().
     private readonly nint _address;
     private readonly long _size;
-    private readonly HeapBlock _block;
-    private readonly long _trackingId;
-    private readonly AutoFreeSentinel? _autoFree;
     private long _state;
+    private BufferExtras? _extras;
+    private readonly HeapBlockKind _kind;
+    private readonly Ownership _ownership;
 
     internal NativeBuffer(nint address, long size, HeapBlock block, bool autoFree, long trackingId)
     {
         _address = address;
         _size = size;
-        _block = block;
-        _trackingId = trackingId;
-        Ownership = block.Kind == HeapBlockKind.Foreign ? Ownership.Borrowed : Ownership.Managed;
-        if (autoFree)
+        _kind = block.Kind;
+        _ownership = block.Kind == HeapBlockKind.Foreign ? Ownership.Borrowed : Ownership.Managed;
+        if (BufferExtras.AreNeeded(block, address, trackingId, autoFree))
         {
-            _autoFree = new AutoFreeSentinel(this);
+            _extras = new BufferExtras(block, trackingId);
+            if (autoFree)
+            {
+                _extras.AutoFree = new AutoFreeSentinel(this);
+            }
         }
     }
 
     private NativeBuffer(nint address, long size, Ownership ownership)
         : this(address, size, new HeapBlock(address, HeapBlockKind.Foreign), autoFree: false, trackingId: 0)
     {
-        Ownership = ownership;
+        _ownership = ownership;
     }
+
+    /// <summary>The buffer's extras, created on first need (a lease) for a buffer that had none; never replaced once set.</summary>
+    private BufferExtras Extras =>
+        Volatile.Read(ref _extras)
+        ?? Interlocked.CompareExchange(ref _extras, new BufferExtras(new HeapBlock(_address, _kind), trackingId: 0), null)
+        ?? _extras;
 
     /// <summary>
     /// Wraps memory that Relaxnative did not allocate, to get bounds-checked views over it. The buffer never frees
@@ -116,16 +129,16 @@ public sealed partial class NativeBuffer : IDisposable
     }
 
     /// <summary>Who allocated the memory: <see cref="Ownership.Managed"/> for buffers from <c>Native.Alloc</c>.</summary>
-    public Ownership Ownership { get; }
+    public Ownership Ownership => _ownership;
 
     /// <summary>Whether the buffer has been freed (or disposed). Never throws.</summary>
     public bool IsFreed => (Volatile.Read(ref _state) & FreedBit) != 0;
 
     /// <summary>Whether the buffer was allocated with guard zones (<see cref="AllocOptions.Guard"/> or <c>RELAXNATIVE_MEMCHECK=1</c>).</summary>
-    public bool IsGuarded => _block.Kind == HeapBlockKind.Guarded;
+    public bool IsGuarded => _kind == HeapBlockKind.Guarded;
 
     /// <summary>Whether a finalizer frees the buffer if it becomes unreachable (<see cref="AllocOptions.AutoFree"/>).</summary>
-    public bool IsAutoFree => _autoFree is not null;
+    public bool IsAutoFree => Volatile.Read(ref _extras)?.AutoFree is not null;
 
     /// <summary>
     /// Frees the memory now. If native calls or other threads hold leases, the buffer is marked freed at once
@@ -236,12 +249,14 @@ public sealed partial class NativeBuffer : IDisposable
     /// </summary>
     private BufferOverrunException? ReleaseClaimed(bool autoFreed, bool accessed = false)
     {
-        if (_autoFree is not null)
+        // A plain block is rebuilt from the address and the kind; the others keep their description in the extras.
+        var extras = Volatile.Read(ref _extras);
+        if (extras?.AutoFree is { } sentinel)
         {
-            GC.SuppressFinalize(_autoFree);
+            GC.SuppressFinalize(sentinel);
         }
 
-        return NativeHeap.Release(_block, _address, _size, _trackingId, autoFreed, accessed);
+        return NativeHeap.Release(extras?.Block ?? new HeapBlock(_address, _kind), _address, _size, extras?.TrackingId ?? 0, autoFreed, accessed);
     }
 
     /// <summary>Called by the auto-free finalizer. Never throws, never frees twice, never frees a leased buffer.</summary>

@@ -8,6 +8,9 @@ namespace Relaxnative.Benchmarks.Memory;
 /// Native.Alloc + Free against NativeMemory.Alloc + Free, per size. "Uninitialized" compares ZeroFill = false with
 /// malloc; "Zeroed" compares the default with calloc. AutoFree, Guard and Tracked show the cost of each option alone.
 /// Target: Native.Alloc at most 2x its baseline without tracking or auto-free.
+/// Floor_OwnerObject does only what any owning, race-free, counted buffer must add to malloc + free: one small object
+/// per buffer (the size of a NativeBuffer), one compare-and-swap to claim the release, and a per-thread counter bumped
+/// at allocation and at release (two thread-local lookups).
 /// </summary>
 [MemoryDiagnoser]
 [CategoriesColumn]
@@ -26,6 +29,35 @@ public unsafe class AllocFreeBenchmarks
 
     [Benchmark, BenchmarkCategory("Uninitialized")]
     public void NativeAlloc_Free() => Native.Alloc(Size, Uninitialized).Free();
+
+    [Benchmark, BenchmarkCategory("Uninitialized")]
+    public void Floor_OwnerObject_AllocFree()
+    {
+        var owner = new FloorOwner((nint)NativeMemory.Alloc((nuint)Size), Size);
+        t_allocations++;
+        if (Interlocked.CompareExchange(ref owner.State, 1, 0) == 0)
+        {
+            t_frees++;
+            NativeMemory.Free((void*)owner.Address);
+        }
+    }
+
+    [ThreadStatic]
+    private static long t_allocations;
+
+    [ThreadStatic]
+    private static long t_frees;
+
+    /// <summary>As many bytes of fields as a plain NativeBuffer: address, size, state, one reference, two small fields.</summary>
+    private sealed class FloorOwner(nint address, long size, object? extras = null, int ownership = 1, byte kind = 1)
+    {
+        public readonly nint Address = address;
+        public readonly long Size = size;
+        public long State;
+        public readonly object? Extras = extras;
+        public readonly int Ownership = ownership;
+        public readonly byte Kind = kind;
+    }
 
     [Benchmark, BenchmarkCategory("Uninitialized")]
     public void NativeAlloc_AutoFree_Free() => Native.Alloc(Size, UninitializedAutoFree).Free();

@@ -1,7 +1,7 @@
 namespace Relaxnative.Memory.Heap;
 
 /// <summary>How a block was obtained, and therefore how it must be released.</summary>
-internal enum HeapBlockKind
+internal enum HeapBlockKind : byte
 {
     /// <summary>Not ours: a wrapped foreign block. Releasing it does nothing.</summary>
     Foreign,

@@ -28,6 +28,28 @@ public class NativeBufferAllocTests
         Assert.False(buffer.IsFreed);
     }
 
+    [Fact]
+    public void Alloc_PlainBuffer_AllocatesOneSmallManagedObject()
+    {
+        // Every Native.Alloc pays for its managed object: the common buffer (not guarded, tracked or auto-free) must stay
+        // one object of at most 56 bytes, with the rarer parts kept out of it.
+        var options = new AllocOptions { ZeroFill = false };
+        for (int i = 0; i < 100; i++)
+        {
+            Native.Alloc(64, options).Free();
+        }
+
+        const int count = 1000;
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < count; i++)
+        {
+            Native.Alloc(64, options).Free();
+        }
+
+        long perBuffer = (GC.GetAllocatedBytesForCurrentThread() - before) / count;
+        Assert.InRange(perBuffer, 1, 56);
+    }
+
     [Theory]
     [InlineData(false, 64)]
     [InlineData(true, 64)]
