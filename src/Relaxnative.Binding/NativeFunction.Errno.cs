@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Runtime.InteropServices;
 
 namespace Relaxnative;
@@ -6,6 +7,10 @@ public sealed partial class NativeFunction
 {
     [ThreadStatic]
     private static int t_lastErrno;
+
+    /// <summary>The thread-static behind <see cref="LastErrno"/>, which capturing stubs store into directly.</summary>
+    internal static FieldInfo LastErrnoField { get; } =
+        typeof(NativeFunction).GetField(nameof(t_lastErrno), BindingFlags.NonPublic | BindingFlags.Static)!;
 
     /// <summary>
     /// The <c>errno</c> that the last call on this thread of a function bound with <see cref="BindOptions.CaptureErrno"/>

@@ -18,11 +18,10 @@ internal static unsafe class ErrnoCapture
     /// <summary>Makes sure the errno function is found before a stub first runs (the static constructor may change errno).</summary>
     internal static void EnsureReady() => RuntimeHelpers.RunClassConstructor(typeof(ErrnoCapture).TypeHandle);
 
-    /// <summary>Saves errno into <see cref="NativeFunction.LastErrno"/>; emitted right after the call instruction.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static void Save() => NativeFunction.SetLastErrno(Read());
-
-    /// <summary>Reads errno; emitted right after the call instruction (inlined there) when the caller gave an <c>out int</c> for it.</summary>
+    /// <summary>
+    /// Reads errno; emitted right after the call instruction (inlined there), stored either into the caller's
+    /// <c>out int</c> or into the thread-static behind <see cref="NativeFunction.LastErrno"/>.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static int Read() => s_location is not null ? *s_location() : Marshal.GetLastSystemError();
 

@@ -220,7 +220,10 @@ internal static class NativeCallEmitter
         }
         else
         {
-            il.Emit(OpCodes.Call, typeof(ErrnoCapture).GetMethod(nameof(ErrnoCapture.Save), Internal)!);
+            // The thread-static store is emitted here, not called: the JIT then inlines the thread-local access into
+            // the stub instead of paying a call and a frame on every captured call.
+            il.Emit(OpCodes.Call, typeof(ErrnoCapture).GetMethod(nameof(ErrnoCapture.Read), Internal)!);
+            il.Emit(OpCodes.Stsfld, NativeFunction.LastErrnoField);
         }
     }
 
