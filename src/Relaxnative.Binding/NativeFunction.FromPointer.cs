@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using Relaxnative.Binding;
+using Relaxnative.Signatures;
 
 namespace Relaxnative;
 
@@ -50,7 +51,7 @@ public sealed partial class NativeFunction
 
     /// <summary>A function at a local pointer, tied to <paramref name="library"/> (calls throw once it is closed).</summary>
     internal static NativeFunction FromPointer(NativeLibraryHandle library, NativePointer pointer, CFunctionSignature signature, BindOptions options,
-        INativeDispatcher? dispatcher)
+        INativeDispatcher? dispatcher, CLayoutTable? layouts = null)
     {
         if (library.IsDisposed)
         {
@@ -60,16 +61,21 @@ public sealed partial class NativeFunction
         nint address = CheckedAddress(pointer);
 
         signature = Named(signature, address);
-        ThrowIfUnsupported(signature);
-        return new NativeFunction(library, address, signature, options.Mode, options.Cost, options.Trivial, dispatcher, options.CaptureErrno);
+        ThrowIfUnsupported(signature, layouts);
+        return new NativeFunction(library, address, signature, options.Mode, options.Cost, options.Trivial, dispatcher, options.CaptureErrno,
+            layouts: layouts);
     }
 
     /// <summary>A function at a remote pointer: every call runs in the helper that returned it (<paramref name="dispatcher"/>).</summary>
-    internal static NativeFunction FromRemotePointer(NativePointer pointer, CFunctionSignature signature, BindOptions options, INativeDispatcher dispatcher)
+    internal static NativeFunction FromRemotePointer(NativePointer pointer, CFunctionSignature signature, BindOptions options, INativeDispatcher dispatcher,
+        CLayoutTable? layouts = null)
     {
         signature = Named(signature, pointer.DangerousGetAddress());
-        ThrowIfUnsupported(signature);
-        return new NativeFunction(signature, options.Mode, options.Cost, options.Trivial, dispatcher, options.CaptureErrno) { RemoteTarget = pointer };
+        ThrowIfUnsupported(signature, layouts);
+        return new NativeFunction(signature, options.Mode, options.Cost, options.Trivial, dispatcher, options.CaptureErrno, layouts: layouts)
+        {
+            RemoteTarget = pointer,
+        };
     }
 
     /// <summary>Throws for a null pointer, saying where one comes from: a C function that returned NULL.</summary>
@@ -107,9 +113,9 @@ public sealed partial class NativeFunction
     private static CFunctionSignature Named(CFunctionSignature signature, nint address) =>
         signature.Name.Length > 0 ? signature : signature with { Name = string.Create(CultureInfo.InvariantCulture, $"fn_0x{address:x}") };
 
-    private static void ThrowIfUnsupported(CFunctionSignature signature)
+    private static void ThrowIfUnsupported(CFunctionSignature signature, CLayoutTable? layouts)
     {
-        if (CallPlanner.FindProblems(signature) is { Count: > 0 } problems)
+        if (CallPlanner.FindProblems(signature, layouts) is { Count: > 0 } problems)
         {
             throw new NativeBindingException(signature.Name, problems);
         }

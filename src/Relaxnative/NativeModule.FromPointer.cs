@@ -52,10 +52,10 @@ public sealed partial class NativeModule
         RequireRunnableMode(signature.Name.Length > 0 ? signature.Name : "the function pointer", options);
         if (_process is not null)
         {
-            return _process.CreateFunctionAt(pointer, signature, options);
+            return _process.CreateFunctionAt(pointer, signature, options, _layouts);
         }
 
         var dispatcher = Isolation == IsolationMode.Worker && options.Mode == ExecutionMode.Async ? s_workers.Value : null;
-        return NativeFunction.FromPointer(_library!, pointer, signature, options, dispatcher);
+        return NativeFunction.FromPointer(_library!, pointer, signature, options, dispatcher, _layouts);
     }
 }

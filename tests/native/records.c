@@ -87,6 +87,14 @@ Vector2 transform_run(Vector2 v, float k)
     return s_transform ? s_transform(v, k) : none;
 }
 
+/* Hands back functions that take and return records by value, as a vtable-style lookup does. */
+point_binop point_op(void) { return point_add; }
+Vector2 (*vector_op(void))(Vector2, float) { return vector_scale; }
+
+/* Takes and fills records of an anonymous struct (a typedef of one) through pointers. */
+float vector_dot(const Vector2* a, const Vector2* b) { return a->x * b->x + a->y * b->y; }
+void vector_negate(Vector2* v) { v->x = -v->x; v->y = -v->y; }
+
 /* Writes through NULL when p.x is negative (SIGSEGV): a crash in a function that takes a record by value. */
 int point_crash_if_negative(struct point p)
 {

@@ -61,4 +61,10 @@ int many_points_via(int (*f)(struct point, struct point, struct point, struct po
 void transform_set(transform_fn f);
 Vector2 transform_run(Vector2 v, float k);
 int point_crash_if_negative(struct point p);
+/* Function pointers to record-taking functions, handed back by a lookup. */
+typedef struct point (*point_binop)(struct point, struct point);
+point_binop point_op(void);
+float vector_dot(const Vector2* a, const Vector2* b);
+void vector_negate(Vector2* v);
+Vector2 (*vector_op(void))(Vector2, float);
 #endif

@@ -13,7 +13,7 @@ internal sealed partial class ProcessDispatcher
             functionId = _declarations.Count;
             // The helper parses the declaration without the module's typedefs or records: records travel as shapes.
             var records = RecordShape.Of(function.Plan);
-            _declarations.Add(RecordShape.WithPlaceholders(NativeText.ResolvedKeepingWideNames(function.Signature), records).ToString());
+            _declarations.Add(RecordShape.WithOpaquePointers(RecordShape.WithPlaceholders(NativeText.ResolvedKeepingWideNames(function.Signature), records)).ToString());
             _trivial.Add(function.IsTrivial);
             _records.Add(records);
             _functionIds.Add(function, functionId);

@@ -122,11 +122,12 @@ internal sealed partial class ProcessDispatcher : INativeDispatcher, ILeasedInvo
 
     /// <summary>
     /// Creates a function at <paramref name="pointer"/>, a function pointer this module's current helper returned; its
-    /// calls run in that helper, which checks once that the address is executable there.
+    /// calls run in that helper, which checks once that the address is executable there. <paramref name="layouts"/> are
+    /// the module's measured record layouts (null when none are known), for a signature with records by value.
     /// </summary>
     /// <exception cref="ArgumentException">The pointer is not a remote pointer of this module's current helper.</exception>
     /// <exception cref="NativeBindingException">The signature has unsupported parts.</exception>
-    public NativeFunction CreateFunctionAt(NativePointer pointer, CFunctionSignature signature, BindOptions options)
+    public NativeFunction CreateFunctionAt(NativePointer pointer, CFunctionSignature signature, BindOptions options, CLayoutTable? layouts = null)
     {
         ArgumentNullException.ThrowIfNull(pointer);
         lock (_gate)
@@ -138,7 +139,7 @@ internal sealed partial class ProcessDispatcher : INativeDispatcher, ILeasedInvo
             }
         }
 
-        return NativeFunction.FromRemotePointer(pointer, signature, options, this);
+        return NativeFunction.FromRemotePointer(pointer, signature, options, this, layouts);
     }
 
     // Null when the helper that returned the pointer is the one running now.

@@ -61,6 +61,37 @@ internal sealed record RecordShape(int Position, int Size, int Alignment, IReadO
         return signature with { ReturnType = returned, Parameters = parameters };
     }
 
+    /// <summary>
+    /// <paramref name="signature"/> with every function pointer and every pointer to a struct or union (at any depth)
+    /// written as <c>void*</c> (keeping its own constness). The helper only passes such values on as addresses, and
+    /// their own spelling cannot always cross as text: an anonymous record resolves to a name no parser accepts, and a
+    /// function pointer's signature may name records only this process knows.
+    /// </summary>
+    public static CFunctionSignature WithOpaquePointers(CFunctionSignature signature)
+    {
+        ArgumentNullException.ThrowIfNull(signature);
+        var parameters = signature.Parameters.Select(p => p with { Type = Opaque(p.Type) }).ToArray();
+        return signature with { ReturnType = Opaque(signature.ReturnType), Parameters = parameters };
+    }
+
+    private static CType Opaque(CType type)
+    {
+        if (type.Kind == CTypeKind.FunctionPointer)
+        {
+            return CType.PointerTo(CType.Scalar(CTypeKind.Void), type.IsConst);
+        }
+
+        var innermost = type;
+        while (innermost.Kind == CTypeKind.Pointer && innermost.Pointee is { } pointee)
+        {
+            innermost = pointee;
+        }
+
+        return ReferenceEquals(innermost, type) || innermost.Kind is not (CTypeKind.Struct or CTypeKind.FunctionPointer)
+            ? type
+            : CType.PointerTo(CType.Scalar(CTypeKind.Void), type.IsConst);
+    }
+
     /// <summary>In the helper: the layouts of <paramref name="shapes"/>, found under their placeholder names.</summary>
     public static CLayoutTable? Table(IReadOnlyList<RecordShape> shapes)
     {

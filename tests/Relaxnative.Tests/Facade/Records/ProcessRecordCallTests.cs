@@ -32,6 +32,22 @@ public sealed class ProcessRecordCallTests
     }
 
     [Fact]
+    public void PointersToAnonymousRecords_CrossToTheHelperAndBack()
+    {
+        using var records = LoadInHelper();
+        using var a = Native.Alloc(8);
+        using var b = Native.Alloc(8);
+        a.Write(0, 1.5f);
+        a.Write(4, 2f);
+        b.Write(0, 4f);
+        b.Write(4, -3f);
+
+        Assert.Equal(1.5f * 4f + 2f * -3f, records["vector_dot"].Invoke<float>(a, b));
+        records["vector_negate"].Invoke(a);
+        Assert.Equal((-1.5f, -2f), (a.Read<float>(0), a.Read<float>(4)));
+    }
+
+    [Fact]
     public void Untyped_UserStructsNativeStructsAndBytes_PassAndReturnInHelper()
     {
         using var records = LoadInHelper();
