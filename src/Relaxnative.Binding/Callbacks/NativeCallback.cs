@@ -24,6 +24,9 @@ public sealed class NativeCallback : IDisposable
     private CallbackTrampoline? _trampoline;
     private nint _pointer;
 
+    // The last parameter plan this callback was found compatible with: repeated calls passing it skip the comparison.
+    private CallPlan? _checkedAgainst;
+
     [RequiresDynamicCode(CodeGeneration.Callbacks)]
     [RequiresUnreferencedCode(CodeGeneration.Callbacks)]
     private NativeCallback(CFunctionSignature signature, CallbackBinding binding, CallbackMisuse endedUse)
@@ -55,6 +58,29 @@ public sealed class NativeCallback : IDisposable
 
             return pointer;
         }
+    }
+
+    /// <summary>
+    /// The pointer to pass for <paramref name="parameter"/> of <paramref name="function"/>, once this callback's signature
+    /// is known to agree with the one C will call it with (checked once per parameter plan, then remembered).
+    /// </summary>
+    /// <exception cref="ArgumentException">The signatures differ in a way the calling convention sees.</exception>
+    /// <exception cref="ObjectDisposedException">The callback was disposed.</exception>
+    internal nint PointerFor(string function, ValuePlan parameter)
+    {
+        if (parameter.Callback is { } expected && !ReferenceEquals(Volatile.Read(ref _checkedAgainst), expected))
+        {
+            if (CallbackCompatibility.Difference(_binding.Plan, expected) is { } difference)
+            {
+                BindingErrors.ThrowBadArgument(function, parameter.Parameter!, "a callback of the parameter's signature", this,
+                    $"The callback is '{Signature}' and native code would call it as '{expected.Signature}', but {difference}. " +
+                    "Create the callback with the parameter's own declaration, or pass a delegate and let the call create it.");
+            }
+
+            Volatile.Write(ref _checkedAgainst, expected);
+        }
+
+        return Pointer;
     }
 
     /// <summary>The last exception the delegate threw while called from native code, if any.</summary>

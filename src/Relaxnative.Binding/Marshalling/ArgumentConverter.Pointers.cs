@@ -246,7 +246,7 @@ internal static unsafe partial class ArgumentConverter
 
                 return pointer.DangerousGetAddress();
             case NativeCallback callback:
-                return callback.Pointer;
+                return callback.PointerFor(function, plan);
             case Delegate handler:
                 var temporary = NativeCallback.CreateForCall(plan.Callback ?? CallPlanner.Create(plan.Type.Function!), handler, function, plan.Parameter!);
                 scope.AddCallback(temporary);

@@ -97,7 +97,8 @@ internal static unsafe class StubHelpers
 
     internal static void FreeTemp(nint memory) => NativeMemory.Free((void*)memory);
 
-    internal static nint CallbackPointer(NativeCallback? callback) => callback?.Pointer ?? 0;
+    internal static nint CallbackPointer(NativeCallback? callback, StubTarget target, int index) =>
+        callback?.PointerFor(target.Plan.Signature.Name, target.Plan.Parameters[index]) ?? 0;
 
     internal static NativePointer? ToPointer(nint address) => address == 0 ? null : new NativePointer(address);
 

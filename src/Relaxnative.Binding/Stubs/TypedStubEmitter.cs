@@ -151,6 +151,8 @@ internal static class TypedStubEmitter
                 break;
             case ArgumentStrategy.Callback:
                 il.Emit(OpCodes.Ldarg, argument);
+                il.Emit(OpCodes.Ldarg_0);
+                il.Emit(OpCodes.Ldc_I4, index);
                 il.Emit(OpCodes.Call, Helper(nameof(StubHelpers.CallbackPointer)));
                 break;
             case ArgumentStrategy.Array:

@@ -95,6 +95,46 @@ public sealed class LibcTests : IDisposable
     }
 
     [Fact]
+    public void Qsort_NativeCallbackOfTheSameShape_SortsTypedAndUntyped()
+    {
+        var qsort = _libc.Bind("void qsort(void* base, size_t nmemb, size_t size, int (*compar)(const void*, const void*))");
+        // Other names, other pointee types, no const: the same calling convention, so C may call it.
+        using var compare = NativeCallback.Create("int by_value(int* a, int* b)", (Func<NativePointer, NativePointer, int>)((a, b) => a.Read<int>().CompareTo(b.Read<int>())));
+        int[] values = [3, 1, 2];
+
+        qsort.Invoke(values, (nuint)3, (nuint)sizeof(int), compare);
+        Assert.Equal([1, 2, 3], values);
+
+        int[] more = [9, 7, 8];
+        qsort.AsDelegate<QsortWithCallback>()(more, 3, sizeof(int), compare);
+        Assert.Equal([7, 8, 9], more);
+    }
+
+    [Fact]
+    public void Qsort_NativeCallbackOfAnotherSignature_ThrowsBeforeTheCallNamingBoth()
+    {
+        var qsort = _libc.Bind("void qsort(void* base, size_t nmemb, size_t size, int (*compar)(const void*, const void*))");
+        int calls = 0;
+        using var wrong = NativeCallback.Create("double halve(double x, double y)", (Func<double, double, double>)((x, _) => { calls++; return x / 2; }));
+        using var fewer = NativeCallback.Create("int one(const void* a)", (Func<nint, int>)(_ => { calls++; return 0; }));
+        int[] values = [3, 1, 2];
+
+        var untyped = Assert.Throws<ArgumentException>(() => qsort.Invoke(values, (nuint)3, (nuint)sizeof(int), wrong));
+        Assert.Equal("compar", untyped.ParamName);
+        Assert.Contains("double halve(double x, double y)", untyped.Message, StringComparison.Ordinal);
+        Assert.Contains("its parameter 1 is 'double' where C passes 'const void*'", untyped.Message, StringComparison.Ordinal);
+
+        var typed = Assert.Throws<ArgumentException>(() => qsort.AsDelegate<QsortWithCallback>()(values, 3, sizeof(int), fewer));
+        Assert.Equal("compar", typed.ParamName);
+        Assert.Contains("it takes 1 parameter(s) where C passes 2", typed.Message, StringComparison.Ordinal);
+
+        Assert.Equal(0, calls);
+        Assert.Equal([3, 1, 2], values);
+    }
+
+    private delegate void QsortWithCallback(int[] values, nuint count, nuint size, NativeCallback compare);
+
+    [Fact]
     public void Qsort_ComparerThrows_ExceptionSurfacesAfterTheCall()
     {
         var qsort = _libc.Bind("void qsort(void* base, size_t nmemb, size_t size, int (*compar)(const void*, const void*))");
