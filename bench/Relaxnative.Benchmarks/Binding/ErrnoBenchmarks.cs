@@ -26,6 +26,7 @@ public unsafe class ErrnoBenchmarks
 
     private NativeModule _module = null!;
     private delegate* unmanaged<int, int, int> _add;
+    private delegate* unmanaged[SuppressGCTransition]<int*> _errnoLocation;
     private Func<int, int, int> _typedOff = null!;
     private Func<int, int, int> _typedOn = null!;
     private AddWithErrno _typedOut = null!;
@@ -39,6 +40,7 @@ public unsafe class ErrnoBenchmarks
         _untypedOff = _module.Bind("int add(int a, int b)");
         _typedOff = _untypedOff.AsDelegate<Func<int, int, int>>();
         _add = (delegate* unmanaged<int, int, int>)_untypedOff.Address;
+        _errnoLocation = (delegate* unmanaged[SuppressGCTransition]<int*>)NativeLibrary.GetExport(NativeLibrary.GetMainProgramHandle(), "__errno_location");
         var on = new BindOptions { CaptureErrno = true };
         _untypedOn = _module.Bind("int add(int a, int b)", on);
         _typedOn = _untypedOn.AsDelegate<Func<int, int, int>>();
@@ -58,6 +60,18 @@ public unsafe class ErrnoBenchmarks
     {
         int result = _add(1, 2);
         t_errno = Marshal.GetLastSystemError();
+        return result;
+    }
+
+    /// <summary>
+    /// The floor of any per-thread capture: the direct call, then errno read through <c>__errno_location</c> (no GC
+    /// transition) and stored into a thread-static, written by hand. <c>Typed_Add_ErrnoOn</c> does the same work.
+    /// </summary>
+    [Benchmark, BenchmarkCategory("typed")]
+    public int Direct_Add_ErrnoIntoThreadStatic()
+    {
+        int result = _add(1, 2);
+        t_errno = *_errnoLocation();
         return result;
     }
 
