@@ -68,7 +68,8 @@ public sealed class NativeCallback : IDisposable
     /// <exception cref="ObjectDisposedException">The callback was disposed.</exception>
     internal nint PointerFor(string function, ValuePlan parameter)
     {
-        if (parameter.Callback is { } expected && !ReferenceEquals(Volatile.Read(ref _checkedAgainst), expected))
+        if (parameter.Callback is { } expected && expected.Signature.Name != VariadicArguments.AnyFunction
+            && !ReferenceEquals(Volatile.Read(ref _checkedAgainst), expected))
         {
             if (CallbackCompatibility.Difference(_binding.Plan, expected) is { } difference)
             {

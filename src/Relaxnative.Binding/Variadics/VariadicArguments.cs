@@ -17,7 +17,13 @@ internal static class VariadicArguments
     private static readonly CType s_double = CType.Scalar(CTypeKind.Double);
     private static readonly CType s_string = CType.PointerTo(CType.Scalar(CTypeKind.Int8, "char", isConst: true));
     private static readonly CType s_pointer = CType.PointerTo(CType.Scalar(CTypeKind.Void));
-    private static readonly CType s_function = CType.FunctionPointerTo(new CFunctionSignature("", CType.Scalar(CTypeKind.Void), [], false));
+    private static readonly CType s_function = CType.FunctionPointerTo(new CFunctionSignature(AnyFunction, CType.Scalar(CTypeKind.Void), [], false));
+
+    /// <summary>
+    /// The name of the signature a <see cref="NativeCallback"/> in a variadic tail is typed with: C declares nothing
+    /// there, so the callback's own signature cannot be checked against one. Not a C identifier, so never a real name.
+    /// </summary>
+    public const string AnyFunction = "(any function)";
 
     /// <summary>The promoted C type of a variadic argument of .NET type <paramref name="type"/>; null when it has none.</summary>
     public static CType? TypeOf(Type type)
