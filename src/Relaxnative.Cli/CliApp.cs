@@ -131,7 +131,16 @@ internal static class CliApp
             new HelpOption(),
             new VersionOption(),
         };
-        string? only = args is { Length: > 0 } && Array.Exists(s_commands, c => c.Name == args[0]) ? args[0] : null;
+        string? only = null;
+        foreach (var (name, _) in s_commands)
+        {
+            // A loop, not Array.Exists: that generic over a tuple is code no precompiled image holds.
+            if (args is { Length: > 0 } && args[0] == name)
+            {
+                only = name;
+            }
+        }
+
         foreach (var (name, create) in s_commands)
         {
             if (only is null || only == name)
