@@ -162,7 +162,7 @@ internal sealed class ToolchainLocator
             var target = File.ResolveLinkTarget(path, returnFinalTarget: true) is { } link ? Path.GetFullPath(link.FullName, Path.GetDirectoryName(path)!) : path;
             var file = new FileInfo(target);
             string stamp = string.Join('|', target, file.Length, file.LastWriteTimeUtc.Ticks);
-            string name = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(stamp)))[..32];
+            string name = Convert.ToHexString(ContentHash.Of(System.Text.Encoding.UTF8.GetBytes(stamp)))[..32];
             return Path.Combine(CacheRoot.Resolve(BuildOptions.Default, _getVariable), "toolchains", name + ".version");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Security.Cryptography;
 using System.Text;
 
 namespace Relaxnative.Build;
@@ -39,7 +38,7 @@ internal static class SealedFile
         var bytes = stream.ToArray();
         BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(4), version);
         BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(8), bodyLength);
-        SHA256.HashData(bytes.AsSpan(0, HeaderLength + bodyLength), bytes.AsSpan(HeaderLength + bodyLength));
+        ContentHash.Of(bytes.AsSpan(0, HeaderLength + bodyLength)).CopyTo(bytes.AsSpan(HeaderLength + bodyLength));
         return bytes;
     }
 
@@ -59,9 +58,8 @@ internal static class SealedFile
         }
 
         var bodyEnd = bytes.Length - HashLength;
-        Span<byte> hash = stackalloc byte[HashLength];
-        SHA256.HashData(bytes.AsSpan(0, bodyEnd), hash);
-        if (!CryptographicOperations.FixedTimeEquals(hash, bytes.AsSpan(bodyEnd)))
+        // A plain comparison: the hash guards against damage, it is not a secret.
+        if (!ContentHash.Of(bytes.AsSpan(0, bodyEnd)).AsSpan().SequenceEqual(bytes.AsSpan(bodyEnd)))
         {
             return null;
         }
