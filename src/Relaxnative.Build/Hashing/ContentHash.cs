@@ -18,7 +18,23 @@ internal static class ContentHash
     public static byte[] Of(ReadOnlySpan<byte> data) => data.Length < ManagedLimit ? Sha256.HashData(data) : Platform(data);
 
     /// <summary>The lowercase hex SHA-256 of <paramref name="data"/>.</summary>
-    public static string HexOf(ReadOnlySpan<byte> data) => Convert.ToHexStringLower(Of(data));
+    public static string HexOf(ReadOnlySpan<byte> data) => Hex(Of(data));
+
+    /// <summary>
+    /// <paramref name="bytes"/> as lowercase hex, as <see cref="Convert.ToHexStringLower(byte[])"/> writes them; a loop,
+    /// because that method's vectorized code is generic code no precompiled image holds and costs a fresh process its JIT.
+    /// </summary>
+    public static string Hex(ReadOnlySpan<byte> bytes)
+    {
+        var chars = new char[bytes.Length * 2];
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            chars[2 * i] = "0123456789abcdef"[bytes[i] >> 4];
+            chars[(2 * i) + 1] = "0123456789abcdef"[bytes[i] & 0xF];
+        }
+
+        return new string(chars);
+    }
 
     /// <summary>The lowercase hex SHA-256 of the file's bytes, read to its end (a file that grows while read is hashed as read).</summary>
     /// <exception cref="IOException">The file cannot be read.</exception>
@@ -28,7 +44,7 @@ internal static class ContentHash
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1, FileOptions.SequentialScan);
         if (stream.Length >= ManagedLimit)
         {
-            return Convert.ToHexStringLower(Platform(stream));
+            return Hex(Platform(stream));
         }
 
         var sha = new Sha256();
@@ -38,7 +54,7 @@ internal static class ContentHash
             sha.Append(buffer[..read]);
         }
 
-        return Convert.ToHexStringLower(sha.Finish());
+        return Hex(sha.Finish());
     }
 
     // Apart from the managed path, so a process that hashes only small inputs never loads the crypto library.

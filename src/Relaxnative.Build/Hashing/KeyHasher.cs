@@ -30,7 +30,7 @@ internal sealed class KeyHasher
         return this;
     }
 
-    public string Finish() => Convert.ToHexStringLower(_hash.Finish());
+    public string Finish() => ContentHash.Hex(_hash.Finish());
 
     /// <summary>Returns the lowercase hex SHA-256 of a file's bytes.</summary>
     /// <exception cref="IOException">The file cannot be read.</exception>

@@ -99,4 +99,17 @@ public sealed class Sha256Tests
             File.Delete(path);
         }
     }
+
+    [Fact]
+    public void ContentHash_Hex_WritesWhatConvertWrites()
+    {
+        var bytes = new byte[256];
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            bytes[i] = (byte)i;
+        }
+
+        Assert.Equal(Convert.ToHexStringLower(bytes), ContentHash.Hex(bytes));
+        Assert.Equal("", ContentHash.Hex([]));
+    }
 }
