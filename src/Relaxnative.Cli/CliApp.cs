@@ -12,7 +12,7 @@ internal static class CliApp
     /// <summary>Parses <paramref name="args"/>, runs the command and returns the process exit code.</summary>
     public static int Run(string[] args)
     {
-        var root = CreateRootCommand();
+        var root = CreateRootCommand(args);
         var parse = root.Parse(args);
         bool json = args.Contains("--json");
         if (parse.Errors.Count > 0)
@@ -100,25 +100,55 @@ internal static class CliApp
         return previous[b.Length];
     }
 
-    /// <summary>Creates the command tree.</summary>
+    /// <summary>Every command: its name, and how to build it with its options, arguments and parsers.</summary>
+    private static readonly (string Name, Func<Command> Create)[] s_commands =
+    [
+        ("doctor", DoctorCommand.Create),
+        ("build", BuildCommand.Create),
+        ("inspect", InspectCommand.Create),
+        ("run", RunCommand.Create),
+        ("test", TestCommand.Create),
+        ("bench", BenchCommand.Create),
+        ("cache", CacheCommand.Create),
+    ];
+
+    /// <summary>Creates the command tree, or only as much of it as <paramref name="args"/> can reach.</summary>
+    /// <param name="args">
+    /// The command line. When its first word names a command, the tree holds that command alone: no other command's
+    /// options, parsers or static data are built (in a fresh process that is most of what parsing costs), and nothing
+    /// else is reachable from that word, so help and errors are the same as with the whole tree. Otherwise (no
+    /// arguments, an option, a directive, a misspelt command) the whole tree is built, for the root's help and the
+    /// "did you mean" suggestion.
+    /// </param>
     /// <remarks>
     /// A named <see cref="Command"/>, not a <see cref="RootCommand"/>: a root command is named after the executable, which
     /// for an installed tool is the assembly (<c>Relaxnative.Cli</c>), so help and errors would not show what users type.
     /// </remarks>
-    public static Command CreateRootCommand()
+    public static Command CreateRootCommand(string[]? args = null)
     {
         var root = new Command("relaxnative", "relaxnative: compile, inspect, call, test and benchmark C, C++ and Rust code from .NET.")
         {
             new HelpOption(),
             new VersionOption(),
-            DoctorCommand.Create(),
-            BuildCommand.Create(),
-            InspectCommand.Create(),
-            RunCommand.Create(),
-            TestCommand.Create(),
-            BenchCommand.Create(),
-            CacheCommand.Create(),
         };
+        string? only = null;
+        foreach (var (name, _) in s_commands)
+        {
+            // A loop, not Array.Exists: that generic over a tuple is code no precompiled image holds.
+            if (args is { Length: > 0 } && args[0] == name)
+            {
+                only = name;
+            }
+        }
+
+        foreach (var (name, create) in s_commands)
+        {
+            if (only is null || only == name)
+            {
+                root.Subcommands.Add(create());
+            }
+        }
+
         return root;
     }
 

@@ -128,8 +128,12 @@ internal static class ModuleLoader
         activity?.SetTag("relaxnative.library", libraryPath);
         activity?.SetTag("relaxnative.functions", module.Functions.Count);
         activity?.SetTag("relaxnative.skipped", skipped.Count);
-        Trace.Write("bind", ("library", libraryPath), ("functions", module.Functions.Count), ("skipped", skipped.Count));
-        Trace.Write("load", ("source", fullPath), ("isolation", options.Isolation), ("ms", elapsed));
+        if (Trace.Enabled)
+        {
+            // Guarded here, not only inside Write: the fields (boxed values in a span) are built before the call.
+            Trace.Write("bind", ("library", libraryPath), ("functions", module.Functions.Count), ("skipped", skipped.Count));
+            Trace.Write("load", ("source", fullPath), ("isolation", options.Isolation), ("ms", elapsed));
+        }
         RelaxnativeEventSource.Log.Bind(libraryPath, module.Functions.Count);
         RelaxnativeEventSource.Log.Load(fullPath, libraryPath, module.Functions.Count, skipped.Count, elapsed);
         return module;
@@ -214,7 +218,11 @@ internal static class ModuleLoader
     {
         if (build.CompilerPath is { } compiler && s_compilersTraced.TryAdd(build.Language + compiler, true))
         {
-            Trace.Write("compiler", ("language", build.Language), ("path", compiler), ("version", build.CompilerVersion));
+            if (Trace.Enabled)
+            {
+                Trace.Write("compiler", ("language", build.Language), ("path", compiler), ("version", build.CompilerVersion));
+            }
+
             RelaxnativeEventSource.Log.CompilerFound(build.Language.ToString(), compiler, build.CompilerVersion ?? "");
         }
 
@@ -222,8 +230,12 @@ internal static class ModuleLoader
         RelaxnativeMetrics.Build(build.CacheHit, build.Prebuilt);
         Activity.Current?.SetTag("relaxnative.cache", cache);
         Activity.Current?.SetTag("relaxnative.cache_key", build.Key.Short);
-        Trace.Write("build", ("source", source), ("cache", cache), ("key", build.Key.Short),
-            ("compile_ms", build.CompileElapsed.TotalMilliseconds), ("ms", build.Elapsed.TotalMilliseconds), ("library", build.LibraryPath));
+        if (Trace.Enabled)
+        {
+            Trace.Write("build", ("source", source), ("cache", cache), ("key", build.Key.Short),
+                ("compile_ms", build.CompileElapsed.TotalMilliseconds), ("ms", build.Elapsed.TotalMilliseconds), ("library", build.LibraryPath));
+        }
+
         RelaxnativeEventSource.Log.Build(source, build.CacheHit, build.Prebuilt, build.CompileElapsed.TotalMilliseconds, build.Key.Hex);
     }
 }

@@ -1,9 +1,7 @@
-using System.Text.Json;
-
 namespace Relaxnative.Build;
 
 /// <summary>
-/// Stored header models: <c>headers/&lt;key&gt;/{manifest.json, declarations}</c>, under the same trust rules as build
+/// Stored header models: <c>headers/&lt;key&gt;/{manifest.bin, declarations}</c>, under the same trust rules as build
 /// entries (private folders, no links followed, verified bytes, damaged folders evicted) and published the same way
 /// (a private work folder renamed into place, manifest written last).
 /// </summary>
@@ -46,7 +44,7 @@ internal sealed partial class BuildCache
         {
             work = CreateWorkFolder();
             PrivateFiles.WriteFile(Path.Combine(work, manifest.Declarations), declarations);
-            PrivateFiles.WriteFile(Path.Combine(work, ManifestFileName), JsonSerializer.SerializeToUtf8Bytes(manifest, BuildJsonContext.Default.HeaderModelManifest));
+            PrivateFiles.WriteFile(Path.Combine(work, ManifestFileName), ManifestFormat.Write(manifest));
             RequirePrivateFolder(HeaderModelsFolder, followLinks: false);
             var final = Path.Combine(HeaderModelsFolder, manifest.Key[..NameLength]);
             if (FileStatus.Of(final, followLinks: false).Kind != FileKind.Missing)
@@ -89,10 +87,9 @@ internal sealed partial class BuildCache
 
         try
         {
-            var bytes = File.ReadAllBytes(path);
-            return bytes.Length == 0 ? null : JsonSerializer.Deserialize(bytes, BuildJsonContext.Default.HeaderModelManifest);
+            return ManifestFormat.TryReadHeaderModel(File.ReadAllBytes(path));
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return null;
         }

@@ -1,14 +1,12 @@
-using System.Text.Json;
-
 namespace Relaxnative.Build;
 
 /// <summary>
 /// The content-addressed build cache. Layout under the root:
-/// <c>entries/&lt;source-set key&gt;/&lt;full key&gt;/{lib&lt;name&gt;.so, manifest.json}</c> and
+/// <c>entries/&lt;source-set key&gt;/&lt;full key&gt;/{lib&lt;name&gt;.so, manifest.bin}</c> and
 /// <c>tmp/&lt;random&gt;/</c> for builds in progress (keys shortened to 32 hex digits, 128 bits).
 /// </summary>
 /// <remarks>
-/// Publication is atomic: a build runs in its own <c>tmp</c> folder, writes <c>manifest.json</c> last, then
+/// Publication is atomic: a build runs in its own <c>tmp</c> folder, writes <c>manifest.bin</c> last, then
 /// renames the whole folder to its final name in one <c>rename(2)</c>. Readers therefore see no entry or a
 /// complete one. When two processes build the same key, the second rename fails because the first
 /// (non-empty) folder exists; the loser deletes its copy and uses the winner's, which has identical inputs.
@@ -18,10 +16,11 @@ namespace Relaxnative.Build;
 /// </remarks>
 internal sealed partial class BuildCache
 {
-    public const string ManifestFileName = "manifest.json";
+    /// <summary>The entry's manifest, in <see cref="ManifestFormat"/>; an entry without a readable one is damaged and evicted.</summary>
+    public const string ManifestFileName = "manifest.bin";
 
     /// <summary>The serialized declaration model inside an entry (see <see cref="BuildManifest.Declarations"/>).</summary>
-    public const string DeclarationsFileName = "declarations.json";
+    public const string DeclarationsFileName = "declarations.bin";
     private const int NameLength = 32;
     private static readonly TimeSpan s_abandonedAfter = TimeSpan.FromDays(1);
 
@@ -35,7 +34,7 @@ internal sealed partial class BuildCache
 
     /// <summary>
     /// Finds an entry for a source-set key whose recorded headers all still hash the same, and whose library hashes
-    /// as recorded. Cheap: a few <c>statx</c> calls, one directory listing, one small JSON read, one hash per recorded
+    /// as recorded. Cheap: a few <c>statx</c> calls, one directory listing, one small binary read, one hash per recorded
     /// header and one <c>stat</c> per shadow probe (the library is hashed again only when its file identity changed);
     /// no process is started. Damaged entries met on the way are evicted.
     /// </summary>
@@ -107,7 +106,7 @@ internal sealed partial class BuildCache
     /// <exception cref="IOException">The published entry (or one in its place that cannot be evicted) is damaged.</exception>
     public CacheEntry Publish(string workFolder, BuildManifest manifest)
     {
-        PrivateFiles.WriteFile(Path.Combine(workFolder, ManifestFileName), JsonSerializer.SerializeToUtf8Bytes(manifest, BuildJsonContext.Default.BuildManifest));
+        PrivateFiles.WriteFile(Path.Combine(workFolder, ManifestFileName), ManifestFormat.Write(manifest));
 
         var parent = ShardFolder(manifest.SourceSetKey);
         if (!IsUsableShard(parent))
@@ -231,7 +230,7 @@ internal sealed partial class BuildCache
         var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
         try
         {
-            PrivateFiles.WriteFile(temporary, JsonSerializer.SerializeToUtf8Bytes(manifest, BuildJsonContext.Default.BuildManifest));
+            PrivateFiles.WriteFile(temporary, ManifestFormat.Write(manifest));
             File.Move(temporary, path, overwrite: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -273,11 +272,10 @@ internal sealed partial class BuildCache
 
         try
         {
-            var bytes = File.ReadAllBytes(path);
-            var manifest = bytes.Length == 0 ? null : JsonSerializer.Deserialize(bytes, BuildJsonContext.Default.BuildManifest);
-            return manifest is null ? (null, "the manifest is empty") : (manifest, null);
+            var manifest = ManifestFormat.TryReadBuild(File.ReadAllBytes(path));
+            return manifest is null ? (null, $"the manifest is damaged, truncated or not of format {ManifestFormat.Version}") : (manifest, null);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return (null, $"the manifest cannot be read ({e.Message})");
         }

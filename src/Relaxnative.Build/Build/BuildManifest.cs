@@ -1,6 +1,6 @@
 namespace Relaxnative.Build;
 
-/// <summary>The <c>manifest.json</c> of a cache entry. It is written last, so an entry without it is incomplete and never a hit.</summary>
+/// <summary>The <c>manifest.bin</c> of a cache entry (see <see cref="ManifestFormat"/>). It is written last, so an entry without it is incomplete and never a hit.</summary>
 internal sealed record BuildManifest
 {
     public int Schema { get; init; }

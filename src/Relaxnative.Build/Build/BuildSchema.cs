@@ -7,5 +7,5 @@ internal static class BuildSchema
     /// Hashed into every key. Bump it whenever the compile commands, the key recipe or the manifest format
     /// change, so that entries made by an older Relaxnative are never served.
     /// </summary>
-    public const int Version = 3;
+    public const int Version = 4;
 }

@@ -20,7 +20,7 @@ internal static class CacheKeys
 {
     public static string SourceSet(BuildInputs inputs, Toolchain toolchain, string analyzerFormat, BuildEnvironment environment)
     {
-        using var hasher = new KeyHasher();
+        var hasher = new KeyHasher();
         hasher.Add("kind", "cache")
             .Add("analyzer", analyzerFormat)
             .Add("compiler.path", toolchain.Path)
@@ -39,7 +39,7 @@ internal static class CacheKeys
     public static string PrebuiltSource(BuildInputs inputs, BuildEnvironment environment)
     {
         var folder = Path.GetDirectoryName(inputs.SourcePath)!;
-        using var hasher = new KeyHasher();
+        var hasher = new KeyHasher();
         hasher.Add("kind", "prebuilt")
             .Add("include-paths", inputs.Options.IncludePaths)
             .Add("library-paths", inputs.Options.LibraryPaths)
@@ -51,7 +51,7 @@ internal static class CacheKeys
     /// <summary>Adds the headers (sorted, so the depfile's order does not matter) to a source-set or prebuilt source key.</summary>
     public static CacheKey WithHeaders(string sourceKey, IReadOnlyList<FileHash> headers)
     {
-        using var hasher = new KeyHasher();
+        var hasher = new KeyHasher();
         hasher.Add("source-key", sourceKey)
             .Add("headers", [.. headers.Select(h => (h.Base ?? "") + "\0" + h.Path + "\0" + h.Sha256).Order(StringComparer.Ordinal)]);
         return new CacheKey(hasher.Finish());

@@ -26,9 +26,15 @@ internal sealed class ToolchainLocator
     internal ToolchainLocator(Func<string, string?> getVariable)
     {
         _getVariable = getVariable;
-        _firstWorking = Enum.GetValues<SourceLanguage>()
-            .Select(language => new Lazy<LanguageToolchainReport>(() => Discover(language, probeAll: false)))
-            .ToArray();
+        // A loop over the non-generic values: Enum.GetValues<T> and LINQ over an enum array are generic code no
+        // precompiled image holds, and this constructor runs in every process that builds.
+        var values = (int[])Enum.GetValuesAsUnderlyingType(typeof(SourceLanguage));
+        _firstWorking = new Lazy<LanguageToolchainReport>[values.Length];
+        foreach (var value in values)
+        {
+            var language = (SourceLanguage)value;
+            _firstWorking[value] = new Lazy<LanguageToolchainReport>(() => Discover(language, probeAll: false));
+        }
     }
 
     /// <summary>Gets the process-wide locator, reading the real environment.</summary>
@@ -162,7 +168,7 @@ internal sealed class ToolchainLocator
             var target = File.ResolveLinkTarget(path, returnFinalTarget: true) is { } link ? Path.GetFullPath(link.FullName, Path.GetDirectoryName(path)!) : path;
             var file = new FileInfo(target);
             string stamp = string.Join('|', target, file.Length, file.LastWriteTimeUtc.Ticks);
-            string name = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(stamp)))[..32];
+            string name = ContentHash.Hex(ContentHash.Of(System.Text.Encoding.UTF8.GetBytes(stamp)))[..32].ToUpperInvariant();
             return Path.Combine(CacheRoot.Resolve(BuildOptions.Default, _getVariable), "toolchains", name + ".version");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

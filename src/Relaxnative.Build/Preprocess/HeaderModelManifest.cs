@@ -1,7 +1,7 @@
 namespace Relaxnative.Build;
 
 /// <summary>
-/// The <c>manifest.json</c> of a stored header model (<c>headers/&lt;key&gt;/</c> under the cache root): what
+/// The <c>manifest.bin</c> of a stored header model (<c>headers/&lt;key&gt;/</c> under the cache root): what
 /// <c>Native.Open</c> learned from a set of headers, valid while every header the compiler read still hashes the same.
 /// Written last, so a folder without it is incomplete and never a hit.
 /// </summary>

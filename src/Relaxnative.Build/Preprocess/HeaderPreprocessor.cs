@@ -105,7 +105,7 @@ internal static class HeaderPreprocessor
 
     private static string Key(Toolchain toolchain, SourceLanguage language, IReadOnlyList<string> flags, string includeLines, string analyzerFormat, BuildEnvironment environment)
     {
-        using var hasher = new KeyHasher();
+        var hasher = new KeyHasher();
         return hasher.Add("kind", "headers")
             .Add("schema", environment.Schema.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .Add("platform", environment.Platform)

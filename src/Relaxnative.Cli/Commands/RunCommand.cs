@@ -54,13 +54,7 @@ internal static class RunCommand
 
         if (json)
         {
-            JsonOutput.Write(new JsonObject
-            {
-                ["function"] = name,
-                ["signature"] = function.Signature.ToString(),
-                ["returns"] = TypeMapping.Returns(plan.Return),
-                ["result"] = plan.Return.Kind == ValueKind.Void ? null : JsonOutput.Value(result is NativePointer ? Formatting.Value(result) : result),
-            });
+            WriteJson(name, function, result);
         }
         else if (plan.Return.Kind != ValueKind.Void)
         {
@@ -69,4 +63,14 @@ internal static class RunCommand
 
         return ExitCodes.Success;
     }
+
+    // Apart from Run, so a plain run never loads System.Text.Json.
+    private static void WriteJson(string name, NativeFunction function, object? result) =>
+        JsonOutput.Write(new JsonObject
+        {
+            ["function"] = name,
+            ["signature"] = function.Signature.ToString(),
+            ["returns"] = TypeMapping.Returns(function.Plan.Return),
+            ["result"] = function.Plan.Return.Kind == ValueKind.Void ? null : JsonOutput.Value(result is NativePointer ? Formatting.Value(result) : result),
+        });
 }

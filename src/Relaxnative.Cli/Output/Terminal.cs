@@ -62,8 +62,12 @@ internal static class Terminal
             return running.GetAwaiter().GetResult();
         }
 
-        return Error.Status().Spinner(Spinner.Known.Dots).Start(Markup.Escape(status), _ => running.GetAwaiter().GetResult());
+        return Spin(status, running);
     }
+
+    // Apart from Status, so a load that ends before the spinner's delay never loads Spectre.Console.
+    private static T Spin<T>(string status, Task<T> running) =>
+        Error.Status().Spinner(Spinner.Known.Dots).Start(Markup.Escape(status), _ => running.GetAwaiter().GetResult());
 
     private static IAnsiConsole Create(TextWriter writer, bool redirected)
     {

@@ -29,8 +29,37 @@ internal static class ArgumentParsing
                     $"{Name(plan, function)} is a pointer (C '{plan.Type}'); 'run' passes only numbers, bools and strings (const char*).",
                     "Call it from C# with a NativeBuffer, or measure it with 'relaxnative bench', which allocates the buffers.");
             default:
-                return ParseInteger(text, plan, function);
+                return TryParsePlainInteger(text, plan.Kind) ?? ParseInteger(text, plan, function);
         }
+    }
+
+    /// <summary>
+    /// Plain decimal text within the kind's range (what nearly every command line passes) as the kind's .NET type, without
+    /// <see cref="BigInteger"/>, whose assembly and generic code a fresh process would otherwise load and compile for it;
+    /// <see langword="null"/> for anything else (hex, underscores, spaces, out of range, not an integer kind), which the
+    /// general path converts or reports exactly as before.
+    /// </summary>
+    private static object? TryParsePlainInteger(string text, ValueKind kind)
+    {
+        if (!long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long n))
+        {
+            return null;
+        }
+
+        return kind switch
+        {
+            ValueKind.Int8 when n is >= sbyte.MinValue and <= sbyte.MaxValue => (sbyte)n,
+            ValueKind.UInt8 when n is >= byte.MinValue and <= byte.MaxValue => (byte)n,
+            ValueKind.Int16 when n is >= short.MinValue and <= short.MaxValue => (short)n,
+            ValueKind.UInt16 when n is >= ushort.MinValue and <= ushort.MaxValue => (ushort)n,
+            ValueKind.Int32 when n is >= int.MinValue and <= int.MaxValue => (int)n,
+            ValueKind.UInt32 when n is >= uint.MinValue and <= uint.MaxValue => (uint)n,
+            ValueKind.Int64 => n,
+            ValueKind.IntPtr => (nint)n,
+            ValueKind.UInt64 when n >= 0 => (ulong)n,
+            ValueKind.UIntPtr when n >= 0 => (nuint)(ulong)n,
+            _ => null,
+        };
     }
 
     /// <summary>The integer range of an integer kind.</summary>

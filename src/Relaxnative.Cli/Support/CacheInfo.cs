@@ -1,11 +1,12 @@
 using System.Text.Json.Nodes;
+using Relaxnative.Build;
 
 namespace Relaxnative.Cli.Support;
 
 /// <summary>What the build cache holds: complete entries (folders with a manifest) and the bytes of everything under the root.</summary>
 /// <param name="Root">The cache root.</param>
 /// <param name="Exists">Whether the root folder exists.</param>
-/// <param name="EntryCount">Published entries (<c>entries/&lt;set&gt;/&lt;key&gt;/manifest.json</c>).</param>
+/// <param name="EntryCount">Published entries (<c>entries/&lt;set&gt;/&lt;key&gt;/manifest.bin</c>).</param>
 /// <param name="ByteCount">Bytes of every file under the root.</param>
 internal sealed record CacheInfo(string Root, bool Exists, int EntryCount, long ByteCount)
 {
@@ -19,7 +20,7 @@ internal sealed record CacheInfo(string Root, bool Exists, int EntryCount, long 
 
         string entries = Path.Combine(root, "entries");
         int count = Directory.Exists(entries)
-            ? Directory.EnumerateDirectories(entries).SelectMany(Directory.EnumerateDirectories).Count(e => File.Exists(Path.Combine(e, "manifest.json")))
+            ? Directory.EnumerateDirectories(entries).SelectMany(Directory.EnumerateDirectories).Count(e => File.Exists(Path.Combine(e, BuildCache.ManifestFileName)))
             : 0;
         long bytes = new DirectoryInfo(root)
             .EnumerateFiles("*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.ReparsePoint })

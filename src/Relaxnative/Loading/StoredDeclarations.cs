@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Text.Json;
 using Relaxnative.Signatures;
 
 namespace Relaxnative;
@@ -25,25 +24,18 @@ internal sealed record StoredDeclarations(CDeclarationModel Model, IReadOnlyDict
     /// <summary>The record layouts, built from <see cref="Probes"/> on first use.</summary>
     public CLayoutTable Layouts => _layouts ??= CLayoutTable.Create(Model, Probes, LayoutProblem);
 
-    // Layout: magic "RNDM", format 4, then the length and JSON of the annotations and record measurements, then the
-    // model in the Signatures room's own binary format. Length-prefixed, so reading never parses the model twice.
+    // Layout: magic "RNDM", format 5, then the length and bytes of the extras (annotations and record measurements, see
+    // StoredExtrasFormat), then the model in the Signatures room's own binary format. Length-prefixed, so reading never
+    // parses the model twice. Format 4 held the extras as JSON, whose serializer a fresh process had to compile.
     private static ReadOnlySpan<byte> Magic => "RNDM"u8;
-    private const int Format = 4;
+    private const int Format = 5;
 
     /// <summary>Names this format and the model's, for cache keys: bytes stored under another name are never read as these.</summary>
     public static string FormatName { get; } = $"RNDM{Format}+RNCM{CDeclarationModelFormat.FormatVersion}";
 
     public byte[] Serialize()
     {
-        var annotations = JsonSerializer.SerializeToUtf8Bytes(
-            new StoredExtras(
-                Annotations.ToDictionary(a => a.Key, a => StoredAnnotation.From(a.Value)),
-                [.. InternalNames])
-            {
-                Layouts = Probes.Count == 0 ? null : new Dictionary<string, ProbedRecord>(Probes, StringComparer.Ordinal),
-                LayoutProblem = LayoutProblem,
-            },
-            LoadingJsonContext.Default.StoredExtras);
+        var annotations = StoredExtrasFormat.Write(this);
         var model = CDeclarationModelFormat.Serialize(Model);
         var bytes = new byte[12 + annotations.Length + model.Length];
         Magic.CopyTo(bytes);
@@ -70,23 +62,10 @@ internal sealed record StoredDeclarations(CDeclarationModel Model, IReadOnlyDict
 
         try
         {
-            var extras = JsonSerializer.Deserialize(bytes.Slice(12, annotationLength), LoadingJsonContext.Default.StoredExtras);
-            if (extras is null)
-            {
-                return null;
-            }
-
             var model = CDeclarationModelFormat.Deserialize(bytes[(12 + annotationLength)..]);
-            return new StoredDeclarations(
-                model,
-                extras.Annotations.ToDictionary(a => a.Key, a => a.Value.ToAnnotations(), StringComparer.Ordinal),
-                extras.Internal.ToHashSet(StringComparer.Ordinal))
-            {
-                Probes = extras.Layouts ?? [],
-                LayoutProblem = extras.LayoutProblem,
-            };
+            return StoredExtrasFormat.TryRead(bytes.Slice(12, annotationLength).ToArray(), model);
         }
-        catch (Exception e) when (e is JsonException or FormatException or InvalidDataException or CParseException)
+        catch (Exception e) when (e is FormatException or InvalidDataException or CParseException)
         {
             return null;
         }

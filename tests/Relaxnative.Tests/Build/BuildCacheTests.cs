@@ -12,7 +12,8 @@ public sealed class BuildCacheTests : IDisposable
 
     public static TheoryData<string> DamageKinds => new()
     {
-        "manifest-corrupt", "manifest-empty", "manifest-deleted", "manifest-without-hash",
+        "manifest-corrupt", "manifest-empty", "manifest-deleted", "manifest-without-hash", "manifest-truncated",
+        "manifest-byte-flipped", "manifest-newer-version", "manifest-previous-format",
         "library-deleted", "library-truncated", "library-emptied", "library-replaced",
     };
 
@@ -124,8 +125,7 @@ public sealed class BuildCacheTests : IDisposable
         Assert.Equal(5, BuildFixture.CallIntInt(NativeBuilder.Build(source, options).LibraryPath, "add", 2, 3));
     }
 
-    private static string? ReadIdentity(CompileResult result) =>
-        System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(CacheTamper.ManifestOf(result)))!["libraryIdentity"]?.GetValue<string>();
+    private static string? ReadIdentity(CompileResult result) => CacheTamper.ReadManifest(result).LibraryIdentity;
 
     private void Damage(CompileResult result, string damage)
     {
@@ -142,7 +142,27 @@ public sealed class BuildCacheTests : IDisposable
                 File.Delete(manifest);
                 break;
             case "manifest-without-hash":
-                CacheTamper.EditManifest(manifest, m => m.AsObject().Remove("librarySha256"));
+                CacheTamper.EditManifest(manifest, m => m with { LibrarySha256 = "" });
+                break;
+            case "manifest-truncated":
+                File.WriteAllBytes(manifest, File.ReadAllBytes(manifest)[..^1]);
+                break;
+            case "manifest-byte-flipped":
+                var bytes = File.ReadAllBytes(manifest);
+                bytes[bytes.Length / 2] ^= 0x01;
+                File.WriteAllBytes(manifest, bytes);
+                break;
+            case "manifest-newer-version":
+                // Sealed correctly, but by a later Relaxnative: its layout cannot be trusted to mean what this one reads.
+                var newer = File.ReadAllBytes(manifest);
+                newer[4]++;
+                System.Security.Cryptography.SHA256.HashData(newer.AsSpan(0, newer.Length - 32), newer.AsSpan(newer.Length - 32));
+                File.WriteAllBytes(manifest, newer);
+                break;
+            case "manifest-previous-format":
+                // An entry as the JSON-manifest releases wrote it: manifest.json, no manifest.bin.
+                File.Move(manifest, Path.Combine(Path.GetDirectoryName(manifest)!, "manifest.json"));
+                File.WriteAllText(Path.Combine(Path.GetDirectoryName(manifest)!, "manifest.json"), "{\"schema\": 3, \"stable\": true}");
                 break;
             case "library-deleted":
                 File.Delete(result.LibraryPath);

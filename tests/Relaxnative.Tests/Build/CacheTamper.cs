@@ -23,8 +23,20 @@ internal static class CacheTamper
 
     public static string Sha256Of(string path) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
 
-    /// <summary>Rewrites fields of an entry's (or prebuilt) manifest.</summary>
-    public static void EditManifest(string manifestPath, Action<JsonNode> edit)
+    /// <summary>Rewrites fields of a cache entry's binary manifest, sealing it again as a writer with a bug or bad intent could.</summary>
+    public static void EditManifest(string manifestPath, Func<BuildManifest, BuildManifest> edit)
+    {
+        var manifest = ManifestFormat.TryReadBuild(File.ReadAllBytes(manifestPath));
+        Assert.NotNull(manifest);
+        File.WriteAllBytes(manifestPath, ManifestFormat.Write(edit(manifest)));
+    }
+
+    /// <summary>The manifest of a cache entry, read as a load reads it.</summary>
+    public static BuildManifest ReadManifest(CompileResult result) =>
+        ManifestFormat.TryReadBuild(File.ReadAllBytes(ManifestOf(result))) ?? throw new InvalidDataException("The entry's manifest does not read back.");
+
+    /// <summary>Rewrites fields of a prebuilt manifest (JSON, for people to read).</summary>
+    public static void EditPrebuiltManifest(string manifestPath, Action<JsonNode> edit)
     {
         var node = JsonNode.Parse(File.ReadAllText(manifestPath))!;
         edit(node);

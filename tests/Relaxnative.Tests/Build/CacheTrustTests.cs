@@ -26,7 +26,7 @@ public sealed class CacheTrustTests : IDisposable
 
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(CacheTamper.ManifestOf(result)));
         Assert.Equal(Private, File.GetUnixFileMode(result.LibraryPath));
-        Assert.Equal(CacheTamper.Sha256Of(result.LibraryPath), ReadManifestField(result, "librarySha256"));
+        Assert.Equal(CacheTamper.Sha256Of(result.LibraryPath), CacheTamper.ReadManifest(result).LibrarySha256);
     }
 
     [SkippableFact]
@@ -172,7 +172,7 @@ public sealed class CacheTrustTests : IDisposable
         Directory.CreateDirectory(foreign);
         var foreignLibrary = CacheTamper.WriteForeignLibrary(_fixture, Path.Combine(foreign, Path.GetFileName(first.LibraryPath)));
         File.Copy(CacheTamper.ManifestOf(first), Path.Combine(foreign, BuildCache.ManifestFileName));
-        CacheTamper.EditManifest(Path.Combine(foreign, BuildCache.ManifestFileName), m => m["librarySha256"] = CacheTamper.Sha256Of(foreignLibrary));
+        CacheTamper.EditManifest(Path.Combine(foreign, BuildCache.ManifestFileName), m => m with { LibrarySha256 = CacheTamper.Sha256Of(foreignLibrary) });
         Directory.Delete(entry, recursive: true);
         Directory.CreateSymbolicLink(entry, foreign);
 
@@ -212,10 +212,10 @@ public sealed class CacheTrustTests : IDisposable
         var entry = Path.GetDirectoryName(first.LibraryPath)!;
         var target = name == "absolute" ? Path.Combine(_fixture.Folder, "libforeign.so") : Path.GetFullPath(Path.Combine(entry, name));
         var foreign = CacheTamper.WriteForeignLibrary(_fixture, target);
-        CacheTamper.EditManifest(CacheTamper.ManifestOf(first), m =>
+        CacheTamper.EditManifest(CacheTamper.ManifestOf(first), m => m with
         {
-            m["library"] = name == "absolute" ? foreign : name;
-            m["librarySha256"] = CacheTamper.Sha256Of(foreign);
+            Library = name == "absolute" ? foreign : name,
+            LibrarySha256 = CacheTamper.Sha256Of(foreign),
         });
 
         var second = NativeBuilder.Build(source, _fixture.Options);
@@ -238,7 +238,4 @@ public sealed class CacheTrustTests : IDisposable
     [InlineData("x\0.so", false)]
     public void IsPlainFileName_Names_AcceptsOnlyPlainNames(string name, bool expected) =>
         Assert.Equal(expected, LibraryCheck.IsPlainFileName(name));
-
-    private static string? ReadManifestField(CompileResult result, string field) =>
-        System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(CacheTamper.ManifestOf(result)))![field]?.GetValue<string>();
 }

@@ -105,6 +105,6 @@ public sealed class HeaderModelCacheTests : IDisposable
         var entry = Directory.GetDirectories(Path.Combine(Cache, "headers")).Single();
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(Path.Combine(Cache, "headers")));
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(entry));
-        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(entry, "manifest.json")));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(entry, BuildCache.ManifestFileName)));
     }
 }

@@ -147,7 +147,7 @@ public sealed class PrebuiltStoreTests : IDisposable
         NativeBuilder.BuildPrebuilt([_source], _output, _fixture.Options);
         var foreign = CacheTamper.WriteForeignLibrary(_fixture, Path.Combine(_fixture.Folder, "libforeign.so"));
         var manifest = Assert.Single(Directory.GetFiles(_output, "*.relaxnative.json"));
-        CacheTamper.EditManifest(manifest, m =>
+        CacheTamper.EditPrebuiltManifest(manifest, m =>
         {
             m["library"] = name == "absolute" ? foreign : name;
             m["librarySha256"] = CacheTamper.Sha256Of(foreign);

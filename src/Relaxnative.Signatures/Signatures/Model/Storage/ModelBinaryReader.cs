@@ -8,7 +8,7 @@ internal ref struct ModelBinaryReader
     private ReadOnlySpan<byte> _bytes;
     private string[] _strings;
     private CSourceLocation?[] _locationsByFile;
-    private (int File, bool System)[] _files;
+    private ModelFile[] _files;
     private CType[] _types;
     private int _typeCount;
 
@@ -55,11 +55,11 @@ internal ref struct ModelBinaryReader
             _strings[i] = Encoding.UTF8.GetString(Take(length));
         }
 
-        _files = new (int, bool)[Count()];
+        _files = new ModelFile[Count()];
         _locationsByFile = new CSourceLocation?[_files.Length];
         for (var i = 0; i < _files.Length; i++)
         {
-            _files[i] = (Index(_strings.Length), Bool());
+            _files[i] = new ModelFile(Index(_strings.Length), Bool());
         }
 
         _types = new CType[Count()];
@@ -292,3 +292,7 @@ internal ref struct ModelBinaryReader
         throw new FormatException(SignatureMessages.ModelDamaged("a number is longer than 10 bytes"));
     }
 }
+
+/// <summary>A file of the model's file table: its name's index in the string table, and whether it is a system header.</summary>
+/// <remarks>A type of this assembly rather than a tuple, so a precompiled image holds the code that handles it.</remarks>
+internal readonly record struct ModelFile(int File, bool System);

@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Security.Cryptography;
 using System.Text;
 
 namespace Relaxnative.Build;
@@ -8,9 +7,9 @@ namespace Relaxnative.Build;
 /// Feeds tagged, length-prefixed fields into SHA-256 so that no two different input lists can produce the
 /// same byte stream (["a b"] and ["a", "b"] hash differently).
 /// </summary>
-internal sealed class KeyHasher : IDisposable
+internal sealed class KeyHasher
 {
-    private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private readonly Sha256 _hash = new();
 
     public KeyHasher Add(string tag, string value)
     {
@@ -31,17 +30,11 @@ internal sealed class KeyHasher : IDisposable
         return this;
     }
 
-    public string Finish() => Convert.ToHexStringLower(_hash.GetHashAndReset());
-
-    public void Dispose() => _hash.Dispose();
+    public string Finish() => ContentHash.Hex(_hash.Finish());
 
     /// <summary>Returns the lowercase hex SHA-256 of a file's bytes.</summary>
     /// <exception cref="IOException">The file cannot be read.</exception>
-    public static string HashFile(string path)
-    {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1, FileOptions.SequentialScan);
-        return Convert.ToHexStringLower(SHA256.HashData(stream));
-    }
+    public static string HashFile(string path) => ContentHash.HexOfFile(path);
 
     /// <summary>Returns the hash of a file, or <see langword="null"/> when it is missing or unreadable.</summary>
     public static string? TryHashFile(string path)
@@ -57,7 +50,7 @@ internal sealed class KeyHasher : IDisposable
     }
 
     /// <summary>Returns the lowercase hex SHA-256 of bytes.</summary>
-    public static string HashBytes(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+    public static string HashBytes(ReadOnlySpan<byte> bytes) => ContentHash.HexOf(bytes);
 
     /// <summary>
     /// Reads a file named by a manifest (a plain name inside <paramref name="folder"/>) and returns its bytes only when
@@ -85,13 +78,13 @@ internal sealed class KeyHasher : IDisposable
     {
         var bytes = Encoding.UTF8.GetBytes(value);
         AddLength(bytes.Length);
-        _hash.AppendData(bytes);
+        _hash.Append(bytes);
     }
 
     private void AddLength(int length)
     {
         Span<byte> prefix = stackalloc byte[4];
         BinaryPrimitives.WriteInt32LittleEndian(prefix, length);
-        _hash.AppendData(prefix);
+        _hash.Append(prefix);
     }
 }
