@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Relaxnative.Memory;
 using Relaxnative.Memory.Heap;
 
@@ -60,6 +61,15 @@ public sealed partial class NativeBuffer : IDisposable
                 _extras.AutoFree = new AutoFreeSentinel(this);
             }
         }
+    }
+
+    /// <summary>A plain block from <see cref="PlainAllocator"/>: no extras (the allocation fast path).</summary>
+    internal NativeBuffer(nint address, long size)
+    {
+        _address = address;
+        _size = size;
+        _kind = HeapBlockKind.Plain;
+        _ownership = Ownership.Managed;
     }
 
     private NativeBuffer(nint address, long size, Ownership ownership)
@@ -146,7 +156,37 @@ public sealed partial class NativeBuffer : IDisposable
     /// </summary>
     /// <exception cref="InvalidFreeException">The buffer was already freed, or it does not own its memory (<see cref="Ownership"/> is not Managed).</exception>
     /// <exception cref="BufferOverrunException">The buffer is guarded and something wrote outside it. The memory was still released.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Free()
+    {
+        if (!TryReleasePlain())
+        {
+            FreeAnyBuffer();
+        }
+    }
+
+    /// <summary>
+    /// The common case of Free and Dispose, small enough to be inlined into the caller so that the allocator call
+    /// needs no frame of its own: a plain block without extras (so not guarded, tracked or auto-freed), no leases,
+    /// never touched by a checked accessor (so no quarantine), not freed. One compare-and-swap claims the release.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool TryReleasePlain()
+    {
+        if (_kind != HeapBlockKind.Plain || Volatile.Read(ref _extras) is not null
+            || Interlocked.CompareExchange(ref _state, FreedBit | ReleasedBit, 0) != 0)
+        {
+            return false;
+        }
+
+        HeapCounters.OnReleased(_size);
+        PlainAllocator.Free(_address);
+        return true;
+    }
+
+    /// <summary>Free for every other buffer and state: leases, extras, guards, quarantine, errors.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void FreeAnyBuffer()
     {
         if (Ownership != Ownership.Managed)
         {
@@ -195,7 +235,18 @@ public sealed partial class NativeBuffer : IDisposable
     /// reported through <see cref="NativeHeap.OverrunDetected"/> and <c>Native.Stats</c> instead.
     /// For a wrapped (non-Managed) buffer, ends this wrapper's use without freeing anything.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Dispose()
+    {
+        if (!TryReleasePlain())
+        {
+            DisposeAnyBuffer();
+        }
+    }
+
+    /// <summary>Dispose for every buffer and state that <see cref="TryReleasePlain"/> does not take.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void DisposeAnyBuffer()
     {
         if (TryClaimUnleased(out bool accessed))
         {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Relaxnative.Memory;
 using Relaxnative.Memory.Heap;
 
@@ -15,6 +16,7 @@ public static partial class Native
     /// <param name="autoFree">Free the memory from a finalizer if the buffer becomes unreachable without being freed (best effort).</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="size"/> is not positive.</exception>
     /// <exception cref="OutOfMemoryException">The native allocator returned NULL.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static NativeBuffer Alloc(long size, bool autoFree = false) =>
         NativeHeap.Allocate(size, autoFree ? s_autoFreeOptions : AllocOptions.Default);
 
@@ -23,6 +25,7 @@ public static partial class Native
     /// <param name="options">Zeroing, alignment, guard zones and auto-free.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="size"/> is not positive, or the alignment is unsupported.</exception>
     /// <exception cref="OutOfMemoryException">The native allocator returned NULL.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static NativeBuffer Alloc(long size, AllocOptions options) => NativeHeap.Allocate(size, options);
 
     /// <summary>Frees <paramref name="buffer"/>; the same as <see cref="NativeBuffer.Free"/>.</summary>

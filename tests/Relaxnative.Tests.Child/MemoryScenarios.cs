@@ -38,4 +38,29 @@ internal static unsafe class MemoryScenarios
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static NativeBuffer AllocateAndForget() => Native.Alloc(100);
+
+    /// <summary>
+    /// Run with tests/native/counting_malloc.c preloaded (its path is the argument): allocates and releases blocks of
+    /// the interposer's marker sizes on the fast path and the general path, and prints what the interposer counted.
+    /// </summary>
+    internal static int InterposedAllocator(string[] args)
+    {
+        using var counter = Native.Open(args[1]);
+        var calls = counter.Bind<Func<int, int>>("int counting_malloc_calls(int which)");
+        int mallocs = calls(0), callocs = calls(1), frees = calls(2);
+        var uninitialized = new AllocOptions { ZeroFill = false };
+        for (int i = 0; i < 100; i++)
+        {
+            Native.Alloc(4242, uninitialized).Free();
+            Native.Alloc(4243).Dispose();
+        }
+
+        // The general path: a lease gives the buffer its extras, so Free takes the full state machine.
+        var leased = Native.Alloc(4242, uninitialized);
+        leased.Lease().Dispose();
+        leased.Free();
+
+        Console.WriteLine($"malloc={calls(0) - mallocs} calloc={calls(1) - callocs} free={calls(2) - frees} live={Native.Stats.LiveAllocations}");
+        return 0;
+    }
 }

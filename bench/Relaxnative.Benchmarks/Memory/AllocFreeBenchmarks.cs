@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
@@ -35,6 +36,27 @@ public unsafe class AllocFreeBenchmarks
     {
         var owner = new FloorOwner((nint)NativeMemory.Alloc((nuint)Size), Size);
         t_allocations++;
+        if (Interlocked.CompareExchange(ref owner.State, 1, 0) == 0)
+        {
+            t_frees++;
+            NativeMemory.Free((void*)owner.Address);
+        }
+    }
+
+    [Benchmark, BenchmarkCategory("Uninitialized")]
+    public void Floor_SeparateCallsOwnerObject_AllocFree() => SeparateOwnerFree(SeparateOwnerAlloc(Size));
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static FloorOwner SeparateOwnerAlloc(int size)
+    {
+        var owner = new FloorOwner((nint)NativeMemory.Alloc((nuint)size), size);
+        t_allocations++;
+        return owner;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void SeparateOwnerFree(FloorOwner owner)
+    {
         if (Interlocked.CompareExchange(ref owner.State, 1, 0) == 0)
         {
             t_frees++;

@@ -6,7 +6,7 @@ internal enum HeapBlockKind : byte
     /// <summary>Not ours: a wrapped foreign block. Releasing it does nothing.</summary>
     Foreign,
 
-    /// <summary><c>malloc</c>/<c>calloc</c> through <see cref="System.Runtime.InteropServices.NativeMemory.Alloc(nuint)"/>.</summary>
+    /// <summary><c>malloc</c>/<c>calloc</c> through <see cref="PlainAllocator"/>; freed by its <c>free</c>.</summary>
     Plain,
 
     /// <summary><see cref="System.Runtime.InteropServices.NativeMemory.AlignedAlloc"/>; must be freed with <c>AlignedFree</c>.</summary>

@@ -14,11 +14,13 @@ internal static class HeapCounters
         Volatile.Write(ref cell.AllocatedBytes, cell.AllocatedBytes + size);
     }
 
+    /// <summary>Counts one release of a plain buffer by its owner (the inlined fast path of Free and Dispose).</summary>
+    internal static void OnReleased(long size) => CountRelease(ThreadCell.Current, size);
+
     internal static void OnReleased(long size, bool autoFreed, bool overrun)
     {
         var cell = ThreadCell.Current;
-        Volatile.Write(ref cell.Frees, cell.Frees + 1);
-        Volatile.Write(ref cell.FreedBytes, cell.FreedBytes + size);
+        CountRelease(cell, size);
         if (autoFreed)
         {
             Volatile.Write(ref cell.AutoFreed, cell.AutoFreed + 1);
@@ -28,6 +30,12 @@ internal static class HeapCounters
         {
             Volatile.Write(ref cell.Overruns, cell.Overruns + 1);
         }
+    }
+
+    private static void CountRelease(ThreadCell cell, long size)
+    {
+        Volatile.Write(ref cell.Frees, cell.Frees + 1);
+        Volatile.Write(ref cell.FreedBytes, cell.FreedBytes + size);
     }
 
     internal static NativeMemoryStats Snapshot()

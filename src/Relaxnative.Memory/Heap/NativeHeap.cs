@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Relaxnative.Memory.Heap;
@@ -50,7 +51,33 @@ internal static unsafe class NativeHeap
     /// <param name="options">Zeroing, alignment, guard and auto-free options.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="size"/> is not positive, or the alignment is not a power of two up to <see cref="MaxAlignment"/>.</exception>
     /// <exception cref="OutOfMemoryException">The native allocator returned NULL.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static NativeBuffer Allocate(long size, AllocOptions options)
+    {
+        // The common case, small enough to be inlined into the caller so that the allocator call needs no frame of its
+        // own (see PlainAllocator): a plain block with no option that needs the general path. A NULL from the
+        // allocator also goes there, which drains the quarantine, retries and throws the full message.
+        if (options is { Guard: false, AutoFree: false } && IsMallocAlignment(options.Alignment) && size > 0
+            && PlainAllocator.IsDirect && !GuardAll && !AllocationTracker.IsEnabled)
+        {
+            void* memory = PlainAllocator.Allocate(size, options.ZeroFill);
+            if (memory != null)
+            {
+                HeapCounters.OnAllocated(ThreadCell.Current, size);
+                return new NativeBuffer((nint)memory, size);
+            }
+        }
+
+        return AllocateAnyBlock(size, options);
+    }
+
+    /// <summary>Whether <paramref name="alignment"/> is a power of two that <c>malloc</c> already honours.</summary>
+    private static bool IsMallocAlignment(int alignment) =>
+        (uint)(alignment - 1) < MallocAlignment && (alignment & (alignment - 1)) == 0;
+
+    /// <summary>The general path of <see cref="Allocate"/>: every option, every check, and the out-of-memory retry.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static NativeBuffer AllocateAnyBlock(long size, AllocOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (size <= 0)
@@ -109,7 +136,12 @@ internal static unsafe class NativeHeap
     {
         if (alignment <= MallocAlignment)
         {
-            void* memory = zeroFill ? NativeMemory.AllocZeroed((nuint)size) : NativeMemory.Alloc((nuint)size);
+            void* memory = PlainAllocator.Allocate(size, zeroFill);
+            if (memory == null)
+            {
+                throw new OutOfMemoryException();
+            }
+
             address = (nint)memory;
             return new HeapBlock(address, HeapBlockKind.Plain);
         }
@@ -167,7 +199,7 @@ internal static unsafe class NativeHeap
         switch (block.Kind)
         {
             case HeapBlockKind.Plain:
-                NativeMemory.Free((void*)block.Base);
+                PlainAllocator.Free(block.Base);
                 break;
             case HeapBlockKind.Aligned:
                 NativeMemory.AlignedFree((void*)block.Base);

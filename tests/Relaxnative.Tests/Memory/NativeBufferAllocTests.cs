@@ -1,3 +1,5 @@
+using Relaxnative.Tests.Support;
+
 namespace Relaxnative.Tests.Memory;
 
 public class NativeBufferAllocTests
@@ -48,6 +50,19 @@ public class NativeBufferAllocTests
 
         long perBuffer = (GC.GetAllocatedBytesForCurrentThread() - before) / count;
         Assert.InRange(perBuffer, 1, 56);
+    }
+
+    [Fact]
+    public void AllocFree_UnderAnInterposedAllocator_EveryBlockMadeAndReleasedByIt()
+    {
+        // Blocks must come from, and go back to, the allocator the rest of the process uses: one preloaded in front of
+        // the C library (jemalloc, a leak checker) included. A block from one allocator freed by another corrupts both.
+        string interposer = NativeFixtures.Build("counting_malloc.c");
+        var result = ChildProcess.Run("interposed-allocator", new Dictionary<string, string?> { ["LD_PRELOAD"] = interposer },
+            arguments: [interposer]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("malloc=101 calloc=100 free=201 live=0", result.StandardOutput, StringComparison.Ordinal);
     }
 
     [Theory]
