@@ -7,6 +7,8 @@ namespace Relaxnative.Benchmarks.Binding;
 /// Per-call cost of add(int, int) and noop() through every Relaxnative path, each beside the direct
 /// <c>delegate* unmanaged</c> call of the same function pointer. Targets: typed at most 1.3x the direct call;
 /// untyped Invoke at most 20 ns; trivial at most 2.5 ns (its baseline is the direct SuppressGCTransition call).
+/// Floor_DelegateAroundRaw_Add is the least any delegate-shaped binding adds to that call: a Func whose body is the raw
+/// SuppressGCTransition call and nothing else (no disposed check, no narrowing).
 /// </summary>
 [MemoryDiagnoser]
 [CategoriesColumn]
@@ -21,6 +23,8 @@ public unsafe class CallBenchmarks
     private delegate* unmanaged[SuppressGCTransition]<int, int, int> _addNoTransition;
     private Func<int, int, int> _typedAdd = null!;
     private Func<int, int, int> _trivialAdd = null!;
+    private Func<int, int, int> _delegateAroundRaw = null!;
+    private static delegate* unmanaged[SuppressGCTransition]<int, int, int> s_addNoTransition;
     private Action _typedNoop = null!;
     private Action _trivialNoop = null!;
     private NativeFunction _untypedAdd = null!;
@@ -38,6 +42,8 @@ public unsafe class CallBenchmarks
         _add = (delegate* unmanaged<int, int, int>)_untypedAdd.Address;
         _noop = (delegate* unmanaged<void>)_untypedNoop.Address;
         _addNoTransition = (delegate* unmanaged[SuppressGCTransition]<int, int, int>)_untypedAdd.Address;
+        s_addNoTransition = _addNoTransition;
+        _delegateAroundRaw = static (a, b) => s_addNoTransition(a, b);
 
         var trivialOptions = new BindOptions { Trivial = true };
         _trivialAdd = _module.Bind<Func<int, int, int>>("int add(int a, int b)", trivialOptions);
@@ -66,6 +72,9 @@ public unsafe class CallBenchmarks
 
     [Benchmark, BenchmarkCategory("add-trivial")]
     public int Trivial_Add() => _trivialAdd(1, 2);
+
+    [Benchmark, BenchmarkCategory("add-trivial")]
+    public int Floor_DelegateAroundRaw_Add() => _delegateAroundRaw(1, 2);
 
     [Benchmark(Baseline = true), BenchmarkCategory("noop")]
     public void Direct_Noop() => _noop();

@@ -47,6 +47,11 @@ internal static class TypedStubEmitter
         il.Emit(OpCodes.Brtrue, live);
         il.Emit(OpCodes.Ldarg_0);
         il.Emit(OpCodes.Call, Helper(nameof(StubHelpers.ThrowDisposed)));
+
+        // Never reached (the helper throws), but it tells the JIT that this block does not fall through, so it is laid
+        // out after the return instead of between the check and the call.
+        il.Emit(OpCodes.Ldnull);
+        il.Emit(OpCodes.Throw);
         il.MarkLabel(live);
 
         if (plan.Bounds is { } bounds)
