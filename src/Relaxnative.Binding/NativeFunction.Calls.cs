@@ -54,6 +54,7 @@ public sealed unsafe partial class NativeFunction
     /// </summary>
     [RequiresDynamicCode(CodeGeneration.Calls)]
     [RequiresUnreferencedCode(CodeGeneration.Calls)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // see Invoke
     private void Call(ReadOnlySpan<object?> args, ulong* slots)
     {
         var parameters = _parameters;

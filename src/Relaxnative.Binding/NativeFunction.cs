@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Collections.Concurrent;
 using Relaxnative.Binding;
@@ -105,6 +106,9 @@ public sealed unsafe partial class NativeFunction
     /// <exception cref="ObjectDisposedException">The library was closed.</exception>
     [RequiresDynamicCode(CodeGeneration.Calls)]
     [RequiresUnreferencedCode(CodeGeneration.Calls)]
+    // Compiled once, fully optimized, without profile-guided tiering: with it, the same call measured 14 ns in most
+    // processes and 20-28 ns in some, depending on what the instrumented tier happened to see (docs/binding.md).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public object? Invoke(params ReadOnlySpan<object?> args)
     {
         if (_variadicCalls is not null)
