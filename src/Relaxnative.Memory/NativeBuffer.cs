@@ -173,8 +173,7 @@ public sealed partial class NativeBuffer : IDisposable
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool TryReleasePlain()
     {
-        if (_kind != HeapBlockKind.Plain || Volatile.Read(ref _extras) is not null
-            || Interlocked.CompareExchange(ref _state, FreedBit | ReleasedBit, 0) != 0)
+        if (_kind != HeapBlockKind.Plain || Volatile.Read(ref _extras) is not null || ClaimUntouched() != 0)
         {
             return false;
         }
@@ -221,11 +220,18 @@ public sealed partial class NativeBuffer : IDisposable
     /// </summary>
     private bool TryClaimUnleased(out bool accessed)
     {
-        long seen = Interlocked.CompareExchange(ref _state, FreedBit | ReleasedBit, 0);
+        long seen = ClaimUntouched();
         accessed = seen != 0;
         return seen == 0
             || (seen == TouchedBit && Interlocked.CompareExchange(ref _state, TouchedBit | FreedBit | ReleasedBit, TouchedBit) == TouchedBit);
     }
+
+    /// <summary>
+    /// Marks the buffer freed and claims the release if it is in its first state (no leases, never touched, not freed).
+    /// Returns the state it found: 0 when the claim succeeded.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private long ClaimUntouched() => Interlocked.CompareExchange(ref _state, FreedBit | ReleasedBit, 0);
 
     /// <summary>Whether <paramref name="state"/> is "freed, no leases, not yet released", whether accessed or not.</summary>
     private static bool IsFreedUnleased(long state) => (state & ~TouchedBit) == FreedBit;

@@ -73,7 +73,7 @@ internal static unsafe class NativeHeap
 
     /// <summary>Whether <paramref name="alignment"/> is a power of two that <c>malloc</c> already honours.</summary>
     private static bool IsMallocAlignment(int alignment) =>
-        (uint)(alignment - 1) < MallocAlignment && (alignment & (alignment - 1)) == 0;
+        alignment <= MallocAlignment && BitOperations.IsPow2(alignment);
 
     /// <summary>The general path of <see cref="Allocate"/>: every option, every check, and the out-of-memory retry.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
