@@ -123,12 +123,11 @@ public sealed unsafe partial class NativeFunction
 
         if (buffer0 is not null)
         {
-            // The buffers were read from args once; the same objects are released below, whatever args holds by then.
-            LeaseForCall(buffer0, buffer1);
-            slots[index0] = (ulong)buffer0.DangerousGetAddress();
+            // The buffers were read from args once: what is pinned is what is passed, whatever args holds by then.
+            slots[index0] = (ulong)buffer0.PinForCall();
             if (buffer1 is not null)
             {
-                slots[index1] = (ulong)buffer1.DangerousGetAddress();
+                slots[index1] = (ulong)PinSecond(buffer1);
             }
         }
 
@@ -145,8 +144,11 @@ public sealed unsafe partial class NativeFunction
 
         if (buffer0 is not null)
         {
-            buffer0.EndCallLease();
-            buffer1?.EndCallLease();
+            NativeBuffer.UnpinForCall();
+            if (buffer1 is not null)
+            {
+                NativeBuffer.UnpinForCall();
+            }
         }
     }
 
@@ -173,22 +175,16 @@ public sealed unsafe partial class NativeFunction
         return true;
     }
 
-    /// <summary>Leases one or two buffers; if the second is already freed, the first lease is undone before the error.</summary>
-    private static void LeaseForCall(NativeBuffer first, NativeBuffer? second)
+    /// <summary>Pins the second buffer of a call whose first is pinned; if it is already freed, the first pin is undone before the error.</summary>
+    private static nint PinSecond(NativeBuffer second)
     {
-        first.DangerousAddRef();
-        if (second is null)
-        {
-            return;
-        }
-
         try
         {
-            second.DangerousAddRef();
+            return second.PinForCall();
         }
         catch
         {
-            first.EndCallLease();
+            NativeBuffer.UnpinForCall();
             throw;
         }
     }

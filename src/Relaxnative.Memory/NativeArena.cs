@@ -103,8 +103,9 @@ public sealed class NativeArena : IDisposable
             buffer.Dispose();
         }
 
-        // Buffers read or written through the checked accessors wait in the quarantine; disposing an arena is where
-        // callers expect the memory back, so pay the one process-wide barrier here rather than leave it to a threshold.
+        // Buffers read or written through the checked accessors, or passed to calls, wait in the quarantine; disposing an
+        // arena is where callers expect the memory back, so pay the one process-wide barrier here rather than leave it
+        // to a threshold.
         Quarantine.DrainAll();
     }
 

@@ -25,7 +25,7 @@ public sealed partial class NativeBuffer
 
     /// <summary>
     /// Takes a lease without a lease object, for callers that pair it with <see cref="DangerousRelease"/> themselves
-    /// (emitted call stubs). Like <see cref="System.Runtime.InteropServices.SafeHandle.DangerousAddRef"/>:
+    /// (code that hands the address to native code it calls itself). Like <see cref="System.Runtime.InteropServices.SafeHandle.DangerousAddRef"/>:
     /// every successful call must be matched by exactly one <see cref="DangerousRelease"/>.
     /// </summary>
     /// <exception cref="UseAfterFreeException">The buffer was already freed.</exception>
@@ -62,11 +62,7 @@ public sealed partial class NativeBuffer
         }
     }
 
-    /// <summary>
-    /// Ends a <see cref="DangerousAddRef"/> lease that the caller took itself and is certain it holds (the untyped
-    /// call path, which pairs them in straight-line code): one interlocked add, without the pairing check of
-    /// <see cref="DangerousRelease"/>.
-    /// </summary>
+    /// <summary>Ends the lease a call took in <see cref="PinForCall"/> (a <see cref="DangerousAddRef"/> lease the caller holds).</summary>
     internal void EndCallLease()
     {
         if (IsFreedUnleased(Interlocked.Add(ref _state, -(1 + DangerousUnit))))
@@ -104,17 +100,27 @@ public sealed partial class NativeBuffer
 
     private void AddLease(string operation, long increment)
     {
-        long state = Interlocked.Add(ref _state, increment);
-        if ((state & FreedBit) != 0)
+        if (!TryAddLease(increment))
         {
-            // Undo our increment; if that leaves "freed, no leases", this call is the one that must release.
-            if (IsFreedUnleased(Interlocked.Add(ref _state, -increment)))
-            {
-                ReleaseAsLastLease();
-            }
-
             MemoryErrors.ThrowUseAfterFree("NativeBuffer", _address, _size, operation);
         }
+    }
+
+    /// <summary>Adds <paramref name="increment"/> to the lease counts; false, and nothing held, when the buffer is freed.</summary>
+    private bool TryAddLease(long increment)
+    {
+        if ((Interlocked.Add(ref _state, increment) & FreedBit) == 0)
+        {
+            return true;
+        }
+
+        // Undo our increment; if that leaves "freed, no leases", this call is the one that must release.
+        if (IsFreedUnleased(Interlocked.Add(ref _state, -increment)))
+        {
+            ReleaseAsLastLease();
+        }
+
+        return false;
     }
 
     // Free() ran during the lease and left the release to the last lease holder, which is the caller.

@@ -14,9 +14,10 @@ namespace Relaxnative;
 /// <remarks>
 /// <para>Thread safety: all members may be called from any thread. <see cref="Free"/> racing with
 /// <see cref="Read{T}"/>, <see cref="Write{T}"/>, <see cref="ToArray"/>, <see cref="ReadCString"/> or a native call
-/// never releases the memory under that use. A native call holds a lease, and the memory is released when the last
-/// lease ends; the accessors publish the buffer in a per-thread slot instead, and memory they may be inside goes back to
-/// the allocator only after a process-wide barrier and a scan of those slots (docs/memory.md, "Threads"). Spans from
+/// never releases the memory under that use. A <see cref="Lease"/> (and a call queued for another thread or process)
+/// holds the memory until the last lease ends; an in-process native call pins the buffer and the accessors publish it,
+/// both in a per-thread cell, and memory they may be using goes back to the allocator only after a process-wide barrier
+/// and a scan of those cells (docs/memory.md, "Threads and leases"). Spans from
 /// <see cref="AsSpan()"/> are raw views and are not leased: do not free a buffer while another thread uses a span of
 /// it, or hold a <see cref="Lease"/> for as long as the span lives.</para>
 /// <para>Lifetime: <see cref="Address"/> is a raw number; the GC does not know native code uses it. Keep the buffer
@@ -28,7 +29,7 @@ public sealed partial class NativeBuffer : IDisposable
     // exactly one party moves the state to FreedBit with no leases, and that party releases. Bits 0-29 count every
     // lease; bits 30-59 count again those taken by DangerousAddRef, so an unpaired DangerousRelease is refused
     // instead of ending a Lease() someone else holds. TouchedBit is set (once, interlocked) by the first checked
-    // accessor: a buffer without it cannot have an accessor inside it, so its release skips the quarantine.
+    // accessor or call pin: a buffer without it cannot have either inside it, so its release skips the quarantine.
     private const long LeaseMask = (1L << 30) - 1;
     private const long DangerousUnit = 1L << 30;
     private const long DangerousMask = LeaseMask << 30;
@@ -46,6 +47,16 @@ public sealed partial class NativeBuffer : IDisposable
     private BufferExtras? _extras;
     private readonly HeapBlockKind _kind;
     private readonly Ownership _ownership;
+
+    // Calls that leased this buffer instead of pinning it (see PinForCall); fits in the object's padding.
+    private byte _leasedCalls;
+
+    /// <summary>
+    /// How many calls lease an untouched buffer before calls pin it: pinning saves two interlocked operations per call
+    /// (about 6 ns) and costs one trip through the quarantine at <see cref="Free"/> (about 50 ns), so a buffer
+    /// used this often has paid for it (FreshBufferCallBenchmarks, SumBenchmarks).
+    /// </summary>
+    internal const int LeasedCallsBeforePins = 8;
 
     internal NativeBuffer(nint address, long size, HeapBlock block, bool autoFree, long trackingId)
     {
@@ -151,8 +162,9 @@ public sealed partial class NativeBuffer : IDisposable
     public bool IsAutoFree => Volatile.Read(ref _extras)?.AutoFree is not null;
 
     /// <summary>
-    /// Frees the memory now. If native calls or other threads hold leases, the buffer is marked freed at once
-    /// (further use throws) and the memory is released when the last lease ends.
+    /// Frees the memory now. If native calls, accessors or leases on any thread are using it, the buffer is marked freed
+    /// at once (further use throws) and the memory is released once they have ended: at the end of the last lease, or
+    /// at the quarantine's first drain after the last call or access.
     /// </summary>
     /// <exception cref="InvalidFreeException">The buffer was already freed, or it does not own its memory (<see cref="Ownership"/> is not Managed).</exception>
     /// <exception cref="BufferOverrunException">The buffer is guarded and something wrote outside it. The memory was still released.</exception>
@@ -168,7 +180,7 @@ public sealed partial class NativeBuffer : IDisposable
     /// <summary>
     /// The common case of Free and Dispose, small enough to be inlined into the caller so that the allocator call
     /// needs no frame of its own: a plain block without extras (so not guarded, tracked or auto-freed), no leases,
-    /// never touched by a checked accessor (so no quarantine), not freed. One compare-and-swap claims the release.
+    /// never touched by a checked accessor or a call (so no quarantine), not freed. One compare-and-swap claims the release.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool TryReleasePlain()
@@ -216,7 +228,7 @@ public sealed partial class NativeBuffer : IDisposable
 
     /// <summary>
     /// The fast path of Free and Dispose, the common case: no leases, not freed. One interlocked operation (two for a
-    /// buffer a checked accessor has touched) marks the buffer freed and claims the release.
+    /// buffer a checked accessor or a call has touched) marks the buffer freed and claims the release.
     /// </summary>
     private bool TryClaimUnleased(out bool accessed)
     {
@@ -302,7 +314,7 @@ public sealed partial class NativeBuffer : IDisposable
 
     /// <summary>
     /// Frees the block (see <see cref="NativeHeap.Release"/>); the caller has just set <see cref="ReleasedBit"/> itself.
-    /// <paramref name="accessed"/>: a checked accessor touched the buffer, so its block goes through the quarantine.
+    /// <paramref name="accessed"/>: a checked accessor or a call touched the buffer, so its block goes through the quarantine.
     /// </summary>
     private BufferOverrunException? ReleaseClaimed(bool autoFreed, bool accessed = false)
     {

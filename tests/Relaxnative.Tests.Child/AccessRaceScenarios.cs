@@ -2,28 +2,37 @@ using Relaxnative.Memory.Heap;
 
 namespace Relaxnative.Tests.Child;
 
-/// <summary>Checked accessors racing Free, where reading or writing released memory would be caught.</summary>
+/// <summary>Checked accessors and native calls racing Free, where reading or writing released memory would be caught.</summary>
 internal static unsafe class AccessRaceScenarios
 {
+    private const string FillAndCount = "size_t fill_and_count(uint8_t* data, size_t n, uint8_t value, uint8_t sought)";
+
+    private delegate nuint FillAndCountTyped(NativeBuffer data, nuint n, byte value, byte sought);
+
     /// <summary>
-    /// Free racing Read&lt;T&gt;/Write&lt;T&gt; and the copies on 8 threads over guarded (poisoned-at-release) buffers;
-    /// prints the counts the test asserts on.
+    /// Free racing Read&lt;T&gt;/Write&lt;T&gt;, the copies and native calls (typed and untyped, from tests/native/pins.c
+    /// built at <c>args[1]</c>) on 8 threads over guarded (poisoned-at-release) buffers; prints the counts the test
+    /// asserts on.
     /// </summary>
-    internal static int FreeRacingAccessors()
+    internal static int FreeRacingUses(string[] args)
     {
         // Guarded blocks are poisoned (0xDD) at their physical release; the seam then holds each one poisoned for a
         // while before it goes back to malloc. A read that the release raced would see poison (or allocator data),
         // never a value this test wrote; a write that raced it would leave a hole in the poison the seam finds.
         // Read<T>/Write<T> are one instruction wide, so the copies (ToArray, Write(span)) of 64 KiB keep accesses
         // in flight long enough that a release under them is caught, not just unlikely: with the quarantine's
-        // barrier and scan bypassed (blocks freed at once), this test fails.
+        // barrier and scan bypassed (blocks freed at once), this test fails. The native calls fill all 64 KiB and read
+        // it back: a release under the call shows as poison read back (or as a hole in the poison).
+        using var pins = Native.Open(args[1]);
+        var typed = pins.Bind<FillAndCountTyped>(FillAndCount);
+        var untyped = pins.Bind(FillAndCount);
         Quarantine.DrainAll();
         var before = Native.Stats;
         const int Threads = 8;
         const int Slots = 16;
         const int Size = 64 * 1024;
         var shared = new NativeBuffer?[Slots];
-        int allocated = 0, released = 0, poisonDamaged = 0, badReads = 0, raced = 0, reads = 0;
+        int allocated = 0, released = 0, poisonDamaged = 0, badReads = 0, raced = 0, reads = 0, calls = 0, badCalls = 0;
         var unexpected = new System.Collections.Concurrent.ConcurrentBag<Exception>();
 
         GuardZones.BeforeFree = (block, total) =>
@@ -54,7 +63,7 @@ internal static unsafe class AccessRaceScenarios
                     try
                     {
                         var buffer = Volatile.Read(ref shared[slot]);
-                        switch (random.Next(10))
+                        switch (random.Next(12))
                         {
                             case 0: // replace the slot's buffer and free the old one under the other threads
                                 var old = Interlocked.Exchange(ref shared[slot], NewBuffer());
@@ -82,6 +91,21 @@ internal static unsafe class AccessRaceScenarios
                                     if (copy.AsSpan().Contains(GuardZones.Poison))
                                     {
                                         Interlocked.Increment(ref badReads);
+                                    }
+                                }
+
+                                break;
+                            case 5 or 6:
+                                if (buffer is not null)
+                                {
+                                    byte value = (byte)((i % 200) + 1);
+                                    nuint poisoned = i % 2 == 0
+                                        ? typed(buffer, Size, value, GuardZones.Poison)
+                                        : (nuint)untyped.Invoke(buffer, (nuint)Size, value, GuardZones.Poison)!;
+                                    Interlocked.Increment(ref calls);
+                                    if (poisoned != 0)
+                                    {
+                                        Interlocked.Increment(ref badCalls);
                                     }
                                 }
 
@@ -131,7 +155,7 @@ internal static unsafe class AccessRaceScenarios
         }
 
         var after = Native.Stats;
-        Console.WriteLine($"badReads={badReads} poisonDamaged={poisonDamaged} raced={raced} reads={reads}");
+        Console.WriteLine($"badReads={badReads} poisonDamaged={poisonDamaged} raced={raced} reads={reads} calls={calls} badCalls={badCalls}");
         Console.WriteLine($"allocated={allocated} released={released} quarantined={Quarantine.Count}");
         Console.WriteLine($"liveDelta={after.LiveAllocations - before.LiveAllocations} liveBytesDelta={after.LiveBytes - before.LiveBytes} overrunsDelta={after.OverrunsDetected - before.OverrunsDetected}");
         return unexpected.IsEmpty ? 0 : 1;

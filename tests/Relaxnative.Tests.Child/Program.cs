@@ -6,7 +6,7 @@ return args.Length == 0 ? 2 : args[0] switch
     "memcheck-overrun" => MemoryScenarios.MemcheckOverrun(),
     "track-leak" => MemoryScenarios.TrackLeak(),
     "interposed-allocator" => MemoryScenarios.InterposedAllocator(args),
-    "free-racing-accessors" => AccessRaceScenarios.FreeRacingAccessors(),
+    "free-racing-uses" => AccessRaceScenarios.FreeRacingUses(args),
     "build-race" => BuildScenarios.Race(args),
     "build-prebuilt" => BuildScenarios.Prebuilt(args),
     "load-twice" => LoadScenarios.LoadTwice(args),

@@ -10,7 +10,7 @@ internal static unsafe partial class ArgumentConverter
 {
     private delegate nint PinFunc(object value, ref CallScope scope, out Type elementType);
 
-    /// <summary>The address to pass for a pointer parameter, taking leases and pins into <paramref name="scope"/>.</summary>
+    /// <summary>The address to pass for a pointer parameter, taking pins and leases into <paramref name="scope"/>.</summary>
     [RequiresDynamicCode(CodeGeneration.Calls)]
     [RequiresUnreferencedCode(CodeGeneration.Calls)]
     internal static nint PointerOf(string function, ValuePlan plan, object? value, ref CallScope scope)
@@ -24,9 +24,7 @@ internal static unsafe partial class ArgumentConverter
             case nuint address:
                 return (nint)address;
             case NativeBuffer buffer:
-                buffer.DangerousAddRef();
-                scope.AddLease(buffer);
-                return buffer.DangerousGetAddress();
+                return PinnedAddress(buffer, ref scope);
             case NativePointer pointer:
                 return AddressOf(function, plan, pointer, ref scope);
             case OwnedNativePointer owned:
@@ -57,7 +55,7 @@ internal static unsafe partial class ArgumentConverter
                 var table = Table(buffers.Length, ref scope);
                 for (int i = 0; i < buffers.Length; i++)
                 {
-                    table[i] = LeasedAddress(buffers[i], ref scope);
+                    table[i] = buffers[i] is { } buffer ? PinnedAddress(buffer, ref scope) : 0;
                 }
 
                 return (nint)table;
@@ -87,20 +85,15 @@ internal static unsafe partial class ArgumentConverter
         return 0;
     }
 
-    private static nint LeasedAddress(NativeBuffer? buffer, ref CallScope scope)
+    private static nint PinnedAddress(NativeBuffer buffer, ref CallScope scope)
     {
-        if (buffer is null)
-        {
-            return 0;
-        }
-
-        buffer.DangerousAddRef();
-        scope.AddLease(buffer);
-        return buffer.DangerousGetAddress();
+        nint address = buffer.PinForCall();
+        scope.AddCallPin();
+        return address;
     }
 
     /// <summary>
-    /// A pointer's address; a pointer tied to a buffer leases that buffer for the call. A remote pointer (an address in
+    /// A pointer's address; a pointer tied to a buffer pins that buffer for the call. A remote pointer (an address in
     /// a helper process) is refused: dereferenced here it would crash the process.
     /// </summary>
     internal static nint AddressOf(string function, ValuePlan plan, NativePointer pointer, ref CallScope scope)
@@ -115,7 +108,7 @@ internal static unsafe partial class ArgumentConverter
         {
             try
             {
-                owner.DangerousAddRef();
+                owner.PinForCall();
             }
             catch (UseAfterFreeException)
             {
@@ -123,7 +116,7 @@ internal static unsafe partial class ArgumentConverter
                 throw;
             }
 
-            scope.AddLease(owner);
+            scope.AddCallPin();
         }
 
         return pointer.DangerousGetAddress();

@@ -5,7 +5,7 @@ using System.Runtime.InteropServices;
 namespace Relaxnative.Binding;
 
 /// <summary>
-/// Everything one call must undo after it returns: leases on buffers, pinned arrays, temporary native memory
+/// Everything one call must undo after it returns: pins of buffers, leases of owned pointers, pinned arrays, temporary native memory
 /// (UTF-8 strings, pointer tables) and temporary callbacks. Lives on the stack for the call; allocates only when
 /// an argument needs cleanup. Not thread-safe (one call, one thread).
 /// </summary>
@@ -21,7 +21,7 @@ internal struct CallScope : IDisposable
 
     private enum CleanupKind
     {
-        Lease,
+        CallPin,
         Pin,
         MemoryPin,
         NativeTemp,
@@ -34,7 +34,8 @@ internal struct CallScope : IDisposable
     /// <summary>An array the caller has pinned for the whole call (by a fixed statement); it needs no handle.</summary>
     internal Array? PrePinned { get; set; }
 
-    internal void AddLease(NativeBuffer buffer) => Add(new Cleanup(CleanupKind.Lease, buffer, 0));
+    /// <summary>Records a <see cref="NativeBuffer.PinForCall"/> just made on this thread; the scope ends on the same thread.</summary>
+    internal void AddCallPin() => Add(new Cleanup(CleanupKind.CallPin, null, 0));
 
     internal void AddPin(GCHandle handle) => Add(new Cleanup(CleanupKind.Pin, null, GCHandle.ToIntPtr(handle)));
 
@@ -108,8 +109,8 @@ internal struct CallScope : IDisposable
             var cleanup = At(i);
             switch (cleanup.Kind)
             {
-                case CleanupKind.Lease:
-                    ((NativeBuffer)cleanup.Target!).DangerousRelease();
+                case CleanupKind.CallPin:
+                    NativeBuffer.UnpinForCall();
                     break;
                 case CleanupKind.Pin:
                     GCHandle.FromIntPtr(cleanup.Value).Free();

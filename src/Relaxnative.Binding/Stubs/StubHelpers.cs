@@ -25,21 +25,19 @@ internal static unsafe class StubHelpers
     internal static void ThrowDisposed(StubTarget target) =>
         BindingErrors.ThrowDisposed($"The library '{target.Library.Path}' of '{target.Name}'");
 
-    /// <summary>Leases <paramref name="buffer"/> for the call; null passes NULL.</summary>
-    internal static nint Lease(NativeBuffer? buffer)
-    {
-        if (buffer is null)
-        {
-            return 0;
-        }
+    /// <summary>Pins <paramref name="buffer"/> for the call on this thread; null passes NULL.</summary>
+    internal static nint Pin(NativeBuffer? buffer) => buffer is null ? 0 : buffer.PinForCall();
 
-        buffer.DangerousAddRef();
-        return buffer.DangerousGetAddress();
+    /// <summary>Ends the pin of a buffer argument (or of a pointer argument's owner); null was not pinned.</summary>
+    internal static void Unpin(NativeBuffer? pinned)
+    {
+        if (pinned is not null)
+        {
+            NativeBuffer.UnpinForCall();
+        }
     }
 
-    internal static void Release(NativeBuffer? buffer) => buffer?.DangerousRelease();
-
-    /// <summary>A pointer's address, leasing its owner if it has one; null passes NULL; a remote pointer is refused.</summary>
+    /// <summary>A pointer's address, pinning its owner if it has one; null passes NULL; a remote pointer is refused.</summary>
     internal static nint LeasePointer(NativePointer? pointer, StubTarget target, int index)
     {
         if (pointer is null)

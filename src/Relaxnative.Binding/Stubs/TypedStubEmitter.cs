@@ -104,7 +104,7 @@ internal static class TypedStubEmitter
                 }
 
                 il.Emit(OpCodes.Ldloc, local);
-                il.Emit(OpCodes.Call, Helper(shape.Arguments[i] == ArgumentStrategy.Utf8String ? nameof(StubHelpers.FreeTemp) : nameof(StubHelpers.Release)));
+                il.Emit(OpCodes.Call, Helper(shape.Arguments[i] == ArgumentStrategy.Utf8String ? nameof(StubHelpers.FreeTemp) : nameof(StubHelpers.Unpin)));
             }
 
             il.EndExceptionBlock();
@@ -139,9 +139,9 @@ internal static class TypedStubEmitter
 
                 break;
             case ArgumentStrategy.Buffer:
-                // Lease first, then record the buffer for release: a failed lease must not be released.
+                // Pin first, then record the buffer for the unpin: a failed pin leaves nothing to undo.
                 il.Emit(OpCodes.Ldarg, argument);
-                il.Emit(OpCodes.Call, Helper(nameof(StubHelpers.Lease)));
+                il.Emit(OpCodes.Call, Helper(nameof(StubHelpers.Pin)));
                 il.Emit(OpCodes.Ldarg, argument);
                 il.Emit(OpCodes.Stloc, cleanup!);
                 break;

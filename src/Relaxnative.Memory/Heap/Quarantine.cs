@@ -2,17 +2,17 @@ namespace Relaxnative.Memory.Heap;
 
 /// <summary>
 /// Holds blocks that are freed (logically: counted, untracked, canaries checked) but not yet returned to the
-/// allocator, because a lock-free accessor on another thread may still be inside them. A batch is released after
-/// one <see cref="Interlocked.MemoryBarrierProcessWide"/> and a scan of every thread's access slot: a block whose
-/// address no slot holds can no longer be read or written, and goes back to the allocator.
+/// allocator, because a checked accessor or a native call on some thread may still be using them. A batch is released
+/// after one <see cref="Interlocked.MemoryBarrierProcessWide"/> and a scan of every thread's access slot and call pins:
+/// a block whose address none of them holds can no longer be read or written, and goes back to the allocator.
 /// </summary>
 /// <remarks>
-/// <para>Only blocks that a checked accessor (<c>Read&lt;T&gt;</c>, <c>Write&lt;T&gt;</c>, ...) has touched come here;
-/// a buffer never accessed that way is released at once by its <c>Free</c>. Striped by processor so frees on
-/// different cores do not contend; each stripe is bounded (<see cref="MaxEntriesPerStripe"/> blocks,
-/// <see cref="MaxBytesPerStripe"/> bytes) and drained when it reaches either bound. <see cref="DrainAll"/> also runs
-/// when an allocation fails, when an arena that quarantined blocks is disposed, and after each full (gen 2) GC, so a
-/// quiet process does not keep freed blocks indefinitely.</para>
+/// <para>Only blocks that a checked accessor (<c>Read&lt;T&gt;</c>, <c>Write&lt;T&gt;</c>, ...) or a native call has
+/// touched come here; a buffer never used that way is released at once by its <c>Free</c>. Striped by processor so
+/// frees on different cores do not contend; each stripe is bounded (<see cref="MaxEntriesPerStripe"/> blocks,
+/// <see cref="MaxBytesPerStripe"/> bytes, not counting blocks a drain found still in use) and drained when it reaches
+/// either bound. <see cref="DrainAll"/> also runs when an allocation fails, when an arena that quarantined blocks is
+/// disposed, and after each full (gen 2) GC, so a quiet process does not keep freed blocks indefinitely.</para>
 /// <para>The process-wide barrier costs microseconds (an interrupt on every core running the process), so it is paid
 /// once per batch, never per free: see <c>AllocFreeBenchmarks</c> and docs/memory.md.</para>
 /// </remarks>
@@ -58,7 +58,7 @@ internal static class Quarantine
         lock (stripe.Gate)
         {
             stripe.Append(new Entry(block, address, size));
-            if (stripe.Count >= MaxEntriesPerStripe || stripe.Bytes >= MaxBytesPerStripe)
+            if (stripe.IsFull)
             {
                 batch = stripe.Take(out batchCount);
             }
@@ -117,7 +117,7 @@ internal static class Quarantine
             var entry = batch[i];
             if (busy is not null && Array.IndexOf(busy, entry.Address) >= 0)
             {
-                // A reader got in before the free and has not finished: keep the block for the next drain.
+                // A reader or a native call got in before the free and has not finished: keep the block for the next drain.
                 batch[kept++] = entry;
                 continue;
             }
@@ -130,6 +130,8 @@ internal static class Quarantine
             for (int i = 0; i < kept; i++)
             {
                 stripe.Append(batch[i]);
+                stripe.KeptCount++;
+                stripe.KeptBytes += batch[i].Size;
             }
 
             Array.Clear(batch, 0, batchCount);
@@ -147,6 +149,16 @@ internal static class Quarantine
             if (address != 0)
             {
                 (busy ??= []).Add(address);
+            }
+
+            var pins = Volatile.Read(ref cell.CallPins);
+            for (int i = 0; i < pins.Length; i++)
+            {
+                nint pinned = Volatile.Read(ref pins[i].Address);
+                if (pinned != 0)
+                {
+                    (busy ??= []).Add(pinned);
+                }
             }
         }
 
@@ -180,6 +192,13 @@ internal static class Quarantine
         internal int Count;
         internal long Bytes;
 
+        // Entries a drain had to keep (a native call may hold one for seconds). They do not count towards the next
+        // drain, or a large block pinned by a long call would make every free in the meantime drain the stripe.
+        internal int KeptCount;
+        internal long KeptBytes;
+
+        internal bool IsFull => Count - KeptCount >= MaxEntriesPerStripe || Bytes - KeptBytes >= MaxBytesPerStripe;
+
         internal void Append(Entry entry)
         {
             if (Count == Entries.Length)
@@ -200,6 +219,8 @@ internal static class Quarantine
             Spare = null;
             Count = 0;
             Bytes = 0;
+            KeptCount = 0;
+            KeptBytes = 0;
             return taken;
         }
     }

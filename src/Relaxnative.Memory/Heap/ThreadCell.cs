@@ -3,9 +3,10 @@ using System.Runtime.CompilerServices;
 namespace Relaxnative.Memory.Heap;
 
 /// <summary>
-/// One object per thread that touches the heap: its allocation counters and its access slot. Only the owning thread
-/// writes a cell, with plain stores, so neither counting nor accessing needs an interlocked operation; other threads
-/// only read cells (<see cref="HeapCounters.Snapshot"/> sums the counters, the quarantine scans the slots).
+/// One object per thread that touches the heap: its allocation counters, its access slot and its call pins. Only the
+/// owning thread writes a cell, with plain stores, so neither counting, accessing nor pinning needs an interlocked
+/// operation; other threads only read cells (<see cref="HeapCounters.Snapshot"/> sums the counters, the quarantine
+/// scans the slot and the pins).
 /// </summary>
 /// <remarks>
 /// A cell is registered once per thread. When the thread has exited and its thread-static storage is collected, a
@@ -21,6 +22,21 @@ internal sealed class ThreadCell
     /// </summary>
     internal nint AccessAddress;
 
+    /// <summary>
+    /// The buffers that native calls made on this thread are using now, as a stack: a call pushes one entry per buffer
+    /// argument before it checks the freed flag and pops them after the native code returns, and a callback that calls
+    /// back in pushes above its caller's. Unused addresses are 0. The quarantine scans every entry (not just the first
+    /// <see cref="CallDepth"/>), so the depth needs no ordering. Replaced by a larger copy when full; the reference is
+    /// published with a release store, so a scan that reads it sees the copied entries.
+    /// </summary>
+    internal CallPin[] CallPins = new CallPin[InitialCallPins];
+
+    /// <summary>The number of entries of <see cref="CallPins"/> in use. Only the owning thread reads or writes it.</summary>
+    internal int CallDepth;
+
+    // A call rarely has more than a few buffer arguments, and callbacks rarely nest: most threads never grow the stack.
+    private const int InitialCallPins = 8;
+
     internal long Allocations;
     internal long AllocatedBytes;
     internal long Frees;
@@ -30,6 +46,59 @@ internal sealed class ThreadCell
 
     [ThreadStatic]
     private static ThreadCell? t_cell;
+
+    /// <summary>Pushes a call pin (see <see cref="CallPins"/>); the caller checks the buffer after this.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void PushCallPin(nint address)
+    {
+        int depth = CallDepth;
+        var pins = CallPins;
+        if ((uint)depth >= (uint)pins.Length)
+        {
+            pins = GrowCallPins();
+        }
+
+        Volatile.Write(ref pins[depth].Address, address);
+        CallDepth = depth + 1;
+    }
+
+    /// <summary>Turns the newest call pin into a lease on <paramref name="buffer"/>, which the caller has just taken.</summary>
+    internal void LeaseNewestCallPin(NativeBuffer buffer)
+    {
+        ref var pin = ref CallPins[CallDepth - 1];
+        pin.Leased = buffer;
+        Volatile.Write(ref pin.Address, 0);
+    }
+
+    /// <summary>
+    /// Pops the newest call pin: a pinned address is cleared with a release store (the native call's accesses are
+    /// complete before it shows), a lease is ended.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void PopCallPin()
+    {
+        int depth = CallDepth - 1;
+        CallDepth = depth;
+        ref var pin = ref CallPins[depth];
+        if (pin.Leased is { } leased)
+        {
+            pin.Leased = null;
+            leased.EndCallLease();
+        }
+        else
+        {
+            Volatile.Write(ref pin.Address, 0);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private CallPin[] GrowCallPins()
+    {
+        var larger = new CallPin[CallPins.Length * 2];
+        CallPins.CopyTo(larger, 0);
+        Volatile.Write(ref CallPins, larger);
+        return larger;
+    }
 
     // Reachable only from the thread's own storage: it becomes garbage when the thread is gone.
     [ThreadStatic]
@@ -85,8 +154,8 @@ internal sealed class ThreadCell
     }
 
     /// <summary>
-    /// Whether no thread other than the caller has a cell, so none can be inside a checked accessor: a thread that
-    /// registers later does so (fenced) before it loads any buffer's state, and then sees the freed flag.
+    /// Whether no thread other than the caller has a cell, so none can be inside a checked accessor or a call: a thread
+    /// that registers later does so (fenced) before it loads any buffer's state, and then sees the freed flag.
     /// </summary>
     internal static bool IsOnlyThread()
     {

@@ -101,10 +101,10 @@ public class MemoryStressTests
     }
 
     [Fact]
-    public void Stress_FreeRacingReadsAndWritesOnEightThreads_NoAccessToReleasedMemory()
+    public void Stress_FreeRacingReadsWritesAndNativeCallsOnEightThreads_NoAccessToReleasedMemory()
     {
         // In a child process: were the release path broken, writes into freed memory could crash the test host.
-        var result = ChildProcess.Run("free-racing-accessors");
+        var result = ChildProcess.Run("free-racing-uses", arguments: NativeFixtures.Build("pins.c"));
 
         Assert.True(result.ExitCode == 0, result.ToString());
         var counts = result.StandardOutput.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries)
@@ -113,6 +113,8 @@ public class MemoryStressTests
             .ToDictionary(pair => pair[0], pair => long.Parse(pair[1], System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(0, counts["badReads"]);
         Assert.Equal(0, counts["poisonDamaged"]);
+        Assert.Equal(0, counts["badCalls"]);
+        Assert.True(counts["calls"] > 1_000, result.ToString());
         Assert.True(counts["raced"] > 0, result.ToString());
         Assert.True(counts["reads"] > 5_000, result.ToString());
         Assert.Equal(counts["allocated"], counts["released"]);
