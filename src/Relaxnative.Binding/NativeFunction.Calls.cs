@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Relaxnative.Binding;
+using Relaxnative.Memory.Heap;
 
 namespace Relaxnative;
 
@@ -71,6 +72,8 @@ public sealed unsafe partial class NativeFunction
         // Functions without a buffer/count pairing pay this one null test.
         _bounds?.Check(_plan, args);
         NativeBuffer? buffer0 = null, buffer1 = null;
+        ThreadCell? cell = null;
+        bool leased0 = false, leased1 = false;
         Array? array = null;
         int index0 = 0, index1 = 0, arrayIndex = 0;
         for (int i = 0; i < parameters.Length; i++)
@@ -124,10 +127,10 @@ public sealed unsafe partial class NativeFunction
         if (buffer0 is not null)
         {
             // The buffers were read from args once: what is pinned is what is passed, whatever args holds by then.
-            slots[index0] = (ulong)buffer0.PinForCall();
+            slots[index0] = (ulong)buffer0.PinForCall(ref cell, out leased0);
             if (buffer1 is not null)
             {
-                slots[index1] = (ulong)PinSecond(buffer1);
+                slots[index1] = (ulong)PinSecond(buffer1, buffer0, ref cell, leased0, out leased1);
             }
         }
 
@@ -144,11 +147,8 @@ public sealed unsafe partial class NativeFunction
 
         if (buffer0 is not null)
         {
-            NativeBuffer.UnpinForCall();
-            if (buffer1 is not null)
-            {
-                NativeBuffer.UnpinForCall();
-            }
+            buffer1?.EndCall(cell, leased1);
+            buffer0.EndCall(cell, leased0);
         }
     }
 
@@ -176,15 +176,15 @@ public sealed unsafe partial class NativeFunction
     }
 
     /// <summary>Pins the second buffer of a call whose first is pinned; if it is already freed, the first pin is undone before the error.</summary>
-    private static nint PinSecond(NativeBuffer second)
+    private static nint PinSecond(NativeBuffer second, NativeBuffer first, ref ThreadCell? cell, bool firstLeased, out bool leased)
     {
         try
         {
-            return second.PinForCall();
+            return second.PinForCall(ref cell, out leased);
         }
         catch
         {
-            NativeBuffer.UnpinForCall();
+            first.EndCall(cell, firstLeased);
             throw;
         }
     }

@@ -80,54 +80,78 @@ public sealed partial class NativeBuffer
     }
 
     /// <summary>
-    /// Pins the buffer for a native call made on this thread and returns its address: the same publish-then-check as
-    /// a checked accessor, into the thread's stack of call pins instead of its access slot, so the call costs no
-    /// interlocked operation. Until <see cref="UnpinForCall"/>, a <see cref="Free"/> on any thread marks the buffer
-    /// freed at once but sends its block through the quarantine, which keeps it while the pin is published. A buffer
-    /// not yet touched takes a lease instead for its first <see cref="LeasedCallsBeforePins"/> calls, which its
-    /// <see cref="Free"/> does not have to pay for (see there). Every successful pin must be matched by one
-    /// <see cref="UnpinForCall"/> on the same thread, in reverse order of the pins.
+    /// Protects the buffer for a native call made on this thread and returns its address. A buffer in use (touched) is
+    /// pinned: the same publish-then-check as a checked accessor, into the thread's stack of call pins, so the call
+    /// costs no interlocked operation; a <see cref="Free"/> meanwhile, on any thread, marks the buffer freed at once and
+    /// sends its block through the quarantine, which keeps it while the pin is published. A buffer not yet touched is
+    /// leased instead for its first <see cref="LeasedCallsBeforePins"/> calls (<paramref name="leased"/> is then true),
+    /// so that a scratch buffer passed to a call or two and freed keeps the cheap <see cref="Free"/> of an untouched
+    /// buffer. Every successful call must be matched by one <see cref="EndCall"/> with the same cell and flag, on the
+    /// same thread, after the native call has returned.
     /// </summary>
-    /// <exception cref="UseAfterFreeException">The buffer was freed (nothing stays pinned).</exception>
+    /// <param name="cell">The calling thread's cell, fetched here on the first pin of the call and reused by the next.</param>
+    /// <param name="leased">Whether the call took a lease rather than a pin.</param>
+    /// <exception cref="UseAfterFreeException">The buffer was freed (nothing stays pinned or leased).</exception>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal nint PinForCall()
+    internal nint PinForCall(ref ThreadCell? cell, out bool leased)
     {
-        var cell = ThreadCell.Current;
-        cell.PushCallPin(_address);
-        if ((Volatile.Read(ref _state) & (FreedBit | TouchedBit)) != TouchedBit)
+        if ((Volatile.Read(ref _state) & (FreedBit | TouchedBit)) == TouchedBit)
         {
-            FirstPinOrFreed(cell);
+            leased = false;
+            var current = cell ??= ThreadCell.Current;
+            current.PushCallPin(_address);
+
+            // Touched cannot be unset, so only the freed flag can have changed since the load above.
+            if ((Volatile.Read(ref _state) & FreedBit) != 0)
+            {
+                current.PopCallPin();
+                MemoryErrors.ThrowUseAfterFree("NativeBuffer", _address, _size, "pass to native code");
+            }
+
+            return _address;
         }
 
-        return _address;
+        return PinOrLeaseUntouched(ref cell, out leased);
     }
 
-    /// <summary>Ends the newest <see cref="PinForCall"/> of the calling thread: the native call has returned.</summary>
+    /// <summary>Ends what <see cref="PinForCall"/> took: the native call has returned.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static void UnpinForCall() => ThreadCell.Current.PopCallPin();
+    internal void EndCall(ThreadCell? cell, bool leased)
+    {
+        if (leased)
+        {
+            EndCallLease();
+        }
+        else
+        {
+            cell!.PopCallPin();
+        }
+    }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void FirstPinOrFreed(ThreadCell cell)
+    private nint PinOrLeaseUntouched(ref ThreadCell? cell, out bool leased)
     {
         // A touched buffer's Free goes through the quarantine, tens of nanoseconds more than a lease's two interlocked
         // operations. A scratch buffer passed to one call and freed would pay that for nothing, so a buffer's first
         // calls lease it (the count is racy across threads: it only decides which safe mechanism a call uses).
         if (_leasedCalls < LeasedCallsBeforePins && (Volatile.Read(ref _state) & TouchedBit) == 0)
         {
-            if (TryAddLease(1 + DangerousUnit))
-            {
-                _leasedCalls++;
-                cell.LeaseNewestCallPin(this);
-                return;
-            }
-        }
-        else if (TryTouch())
-        {
-            return;
+            AddLease("pass to native code", 1 + DangerousUnit);
+            _leasedCalls++;
+            leased = true;
+            return _address;
         }
 
-        cell.PopCallPin();
-        MemoryErrors.ThrowUseAfterFree("NativeBuffer", _address, _size, "pass to native code");
+        leased = false;
+        var current = cell ??= ThreadCell.Current;
+        current.PushCallPin(_address);
+        if ((Volatile.Read(ref _state) & (FreedBit | TouchedBit)) != TouchedBit && !TryTouch())
+        {
+            current.PopCallPin();
+            MemoryErrors.ThrowUseAfterFree("NativeBuffer", _address, _size, "pass to native code");
+        }
+
+        return _address;
     }
 
     /// <summary>Checks a range inside an access: on failure clears the slot, then throws.</summary>

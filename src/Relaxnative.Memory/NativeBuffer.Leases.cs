@@ -63,7 +63,7 @@ public sealed partial class NativeBuffer
     }
 
     /// <summary>Ends the lease a call took in <see cref="PinForCall"/> (a <see cref="DangerousAddRef"/> lease the caller holds).</summary>
-    internal void EndCallLease()
+    private void EndCallLease()
     {
         if (IsFreedUnleased(Interlocked.Add(ref _state, -(1 + DangerousUnit))))
         {
@@ -100,27 +100,17 @@ public sealed partial class NativeBuffer
 
     private void AddLease(string operation, long increment)
     {
-        if (!TryAddLease(increment))
+        long state = Interlocked.Add(ref _state, increment);
+        if ((state & FreedBit) != 0)
         {
+            // Undo our increment; if that leaves "freed, no leases", this call is the one that must release.
+            if (IsFreedUnleased(Interlocked.Add(ref _state, -increment)))
+            {
+                ReleaseAsLastLease();
+            }
+
             MemoryErrors.ThrowUseAfterFree("NativeBuffer", _address, _size, operation);
         }
-    }
-
-    /// <summary>Adds <paramref name="increment"/> to the lease counts; false, and nothing held, when the buffer is freed.</summary>
-    private bool TryAddLease(long increment)
-    {
-        if ((Interlocked.Add(ref _state, increment) & FreedBit) == 0)
-        {
-            return true;
-        }
-
-        // Undo our increment; if that leaves "freed, no leases", this call is the one that must release.
-        if (IsFreedUnleased(Interlocked.Add(ref _state, -increment)))
-        {
-            ReleaseAsLastLease();
-        }
-
-        return false;
     }
 
     // Free() ran during the lease and left the release to the last lease holder, which is the caller.

@@ -42,12 +42,15 @@ void fill_when_told(uint8_t* data, size_t n, volatile int* flags)
     while (!__atomic_load_n(&flags[1], __ATOMIC_SEQ_CST)) { }
 }
 
-/* Fills the buffer, then counts the bytes that hold `sought`: other threads may write the buffer meanwhile, so the
-   caller seeks a value nobody writes (the poison of a released guarded block). */
+/* Fills the buffer (n a multiple of 8) with `value` in every byte, then counts the bytes that hold `sought`. Other
+   threads may read and write the buffer meanwhile, so it writes whole aligned words (a concurrent 8-byte read sees one
+   value in every byte) and the caller seeks a value nobody writes (the poison of a released guarded block). */
 size_t fill_and_count(uint8_t* data, size_t n, uint8_t value, uint8_t sought)
 {
+    volatile uint64_t* words = (volatile uint64_t*)data;
+    uint64_t pattern = 0x0101010101010101ULL * value;
+    for (size_t i = 0; i < n / 8; i++) words[i] = pattern;
     volatile uint8_t* bytes = data;
-    for (size_t i = 0; i < n; i++) bytes[i] = value;
     size_t found = 0;
     for (size_t i = 0; i < n; i++) found += bytes[i] == sought;
     return found;

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using Relaxnative.Memory.Heap;
 
 namespace Relaxnative.Binding;
 
@@ -87,8 +88,8 @@ internal static unsafe partial class ArgumentConverter
 
     private static nint PinnedAddress(NativeBuffer buffer, ref CallScope scope)
     {
-        nint address = buffer.PinForCall();
-        scope.AddCallPin();
+        nint address = buffer.PinForCall(ref scope.Cell, out bool leased);
+        scope.AddCallPin(buffer, leased);
         return address;
     }
 
@@ -98,6 +99,22 @@ internal static unsafe partial class ArgumentConverter
     /// </summary>
     internal static nint AddressOf(string function, ValuePlan plan, NativePointer pointer, ref CallScope scope)
     {
+        nint address = PinnedAddressOf(function, plan, pointer, ref scope.Cell, out bool leased);
+        if (pointer.Owner is { } owner)
+        {
+            scope.AddCallPin(owner, leased);
+        }
+
+        return address;
+    }
+
+    /// <summary>
+    /// <see cref="AddressOf"/> for a caller that records the pin itself: the pointer's owner, if it has one, is pinned
+    /// (or leased: <paramref name="leased"/>) and must be ended with <see cref="NativeBuffer.EndCall"/>.
+    /// </summary>
+    internal static nint PinnedAddressOf(string function, ValuePlan plan, NativePointer pointer, ref ThreadCell? cell, out bool leased)
+    {
+        leased = false;
         // A field test, so the typed path stays as fast as before (CallBenchmarks.Typed_*).
         if (pointer.RemoteOrigin is not null)
         {
@@ -108,7 +125,7 @@ internal static unsafe partial class ArgumentConverter
         {
             try
             {
-                owner.PinForCall();
+                owner.PinForCall(ref cell, out leased);
             }
             catch (UseAfterFreeException)
             {
@@ -116,7 +133,6 @@ internal static unsafe partial class ArgumentConverter
                 throw;
             }
 
-            scope.AddCallPin();
         }
 
         return pointer.DangerousGetAddress();

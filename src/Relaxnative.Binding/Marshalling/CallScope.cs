@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using Relaxnative.Memory.Heap;
 
 namespace Relaxnative.Binding;
 
@@ -34,8 +35,11 @@ internal struct CallScope : IDisposable
     /// <summary>An array the caller has pinned for the whole call (by a fixed statement); it needs no handle.</summary>
     internal Array? PrePinned { get; set; }
 
+    /// <summary>The calling thread's cell, once a buffer has been pinned into it (see <see cref="NativeBuffer.PinForCall"/>).</summary>
+    internal ThreadCell? Cell;
+
     /// <summary>Records a <see cref="NativeBuffer.PinForCall"/> just made on this thread; the scope ends on the same thread.</summary>
-    internal void AddCallPin() => Add(new Cleanup(CleanupKind.CallPin, null, 0));
+    internal void AddCallPin(NativeBuffer buffer, bool leased) => Add(new Cleanup(CleanupKind.CallPin, buffer, leased ? 1 : 0));
 
     internal void AddPin(GCHandle handle) => Add(new Cleanup(CleanupKind.Pin, null, GCHandle.ToIntPtr(handle)));
 
@@ -110,7 +114,7 @@ internal struct CallScope : IDisposable
             switch (cleanup.Kind)
             {
                 case CleanupKind.CallPin:
-                    NativeBuffer.UnpinForCall();
+                    ((NativeBuffer)cleanup.Target!).EndCall(Cell, leased: cleanup.Value != 0);
                     break;
                 case CleanupKind.Pin:
                     GCHandle.FromIntPtr(cleanup.Value).Free();

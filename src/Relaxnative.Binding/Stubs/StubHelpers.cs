@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
+using Relaxnative.Memory.Heap;
 
 namespace Relaxnative.Binding;
 
@@ -25,28 +26,31 @@ internal static unsafe class StubHelpers
     internal static void ThrowDisposed(StubTarget target) =>
         BindingErrors.ThrowDisposed($"The library '{target.Library.Path}' of '{target.Name}'");
 
-    /// <summary>Pins <paramref name="buffer"/> for the call on this thread; null passes NULL.</summary>
-    internal static nint Pin(NativeBuffer? buffer) => buffer is null ? 0 : buffer.PinForCall();
-
-    /// <summary>Ends the pin of a buffer argument (or of a pointer argument's owner); null was not pinned.</summary>
-    internal static void Unpin(NativeBuffer? pinned)
+    /// <summary>Pins (or leases) <paramref name="buffer"/> for the call on this thread; null passes NULL.</summary>
+    internal static nint Pin(NativeBuffer? buffer, ref ThreadCell? cell, out bool leased)
     {
-        if (pinned is not null)
+        if (buffer is null)
         {
-            NativeBuffer.UnpinForCall();
-        }
-    }
-
-    /// <summary>A pointer's address, pinning its owner if it has one; null passes NULL; a remote pointer is refused.</summary>
-    internal static nint LeasePointer(NativePointer? pointer, StubTarget target, int index)
-    {
-        if (pointer is null)
-        {
+            leased = false;
             return 0;
         }
 
-        var scope = default(CallScope);
-        return ArgumentConverter.AddressOf(target.Name, target.Plan.Parameters[index], pointer, ref scope);
+        return buffer.PinForCall(ref cell, out leased);
+    }
+
+    /// <summary>Ends what <see cref="Pin"/> or <see cref="PinPointer"/> took; null (nothing taken) does nothing.</summary>
+    internal static void Unpin(NativeBuffer? pinned, ThreadCell? cell, bool leased) => pinned?.EndCall(cell, leased);
+
+    /// <summary>A pointer's address, pinning its owner if it has one; null passes NULL; a remote pointer is refused.</summary>
+    internal static nint PinPointer(NativePointer? pointer, StubTarget target, int index, ref ThreadCell? cell, out bool leased)
+    {
+        if (pointer is null)
+        {
+            leased = false;
+            return 0;
+        }
+
+        return ArgumentConverter.PinnedAddressOf(target.Name, target.Plan.Parameters[index], pointer, ref cell, out leased);
     }
 
     /// <summary>A NUL-terminated UTF-8 copy of a string argument (null passes NULL); an embedded NUL is refused.</summary>

@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Collections.Concurrent;
 using System.Reflection;
 using System.Reflection.Emit;
+using Relaxnative.Memory.Heap;
 
 namespace Relaxnative.Binding;
 
@@ -70,6 +71,12 @@ internal static class TypedStubEmitter
             };
         }
 
+        // Pinned arguments: the thread's cell (fetched by the first pin, shared by the rest) and, per argument, whether
+        // its buffer was leased rather than pinned.
+        var pins = new PinLocals(
+            shape.Arguments.Any(a => a is ArgumentStrategy.Buffer or ArgumentStrategy.Pointer) ? il.DeclareLocal(typeof(ThreadCell)) : null,
+            [.. shape.Arguments.Select(a => a is ArgumentStrategy.Buffer or ArgumentStrategy.Pointer ? il.DeclareLocal(typeof(bool)) : null)]);
+
         LocalBuilder? result = shape.ReturnType == typeof(void) ? null : il.DeclareLocal(shape.ReturnType);
         bool guarded = shape.NeedsCleanup;
         if (guarded)
@@ -83,7 +90,7 @@ internal static class TypedStubEmitter
                 plan.Return.Kind == ValueKind.Record ? shape.ReturnType : plan.Return.AbiType)
             : ((Type[], Type)?)null;
         NativeCallEmitter.Emit(il, plan,
-            pushArgument: i => EmitArgument(il, shape, i, cleanupLocals[i]),
+            pushArgument: i => EmitArgument(il, shape, i, cleanupLocals[i], pins),
             pushFunction: () => il.Emit(OpCodes.Ldloc, function),
             abiTypes,
             errnoArgument: shape.ErrnoOut ? (short)shape.ParameterTypes.Length : null);
@@ -104,7 +111,16 @@ internal static class TypedStubEmitter
                 }
 
                 il.Emit(OpCodes.Ldloc, local);
-                il.Emit(OpCodes.Call, Helper(shape.Arguments[i] == ArgumentStrategy.Utf8String ? nameof(StubHelpers.FreeTemp) : nameof(StubHelpers.Unpin)));
+                if (shape.Arguments[i] == ArgumentStrategy.Utf8String)
+                {
+                    il.Emit(OpCodes.Call, Helper(nameof(StubHelpers.FreeTemp)));
+                }
+                else
+                {
+                    il.Emit(OpCodes.Ldloc, pins.Cell!);
+                    il.Emit(OpCodes.Ldloc, pins.Leased[i]!);
+                    il.Emit(OpCodes.Call, Helper(nameof(StubHelpers.Unpin)));
+                }
             }
 
             il.EndExceptionBlock();
@@ -119,7 +135,7 @@ internal static class TypedStubEmitter
         return method;
     }
 
-    private static void EmitArgument(ILGenerator il, DelegateShape shape, int index, LocalBuilder? cleanup)
+    private static void EmitArgument(ILGenerator il, DelegateShape shape, int index, LocalBuilder? cleanup, PinLocals pins)
     {
         short argument = (short)(index + 1);
         var type = shape.ParameterTypes[index];
@@ -141,6 +157,8 @@ internal static class TypedStubEmitter
             case ArgumentStrategy.Buffer:
                 // Pin first, then record the buffer for the unpin: a failed pin leaves nothing to undo.
                 il.Emit(OpCodes.Ldarg, argument);
+                il.Emit(OpCodes.Ldloca, pins.Cell!);
+                il.Emit(OpCodes.Ldloca, pins.Leased[index]!);
                 il.Emit(OpCodes.Call, Helper(nameof(StubHelpers.Pin)));
                 il.Emit(OpCodes.Ldarg, argument);
                 il.Emit(OpCodes.Stloc, cleanup!);
@@ -149,7 +167,9 @@ internal static class TypedStubEmitter
                 il.Emit(OpCodes.Ldarg, argument);
                 il.Emit(OpCodes.Ldarg_0);
                 il.Emit(OpCodes.Ldc_I4, index);
-                il.Emit(OpCodes.Call, Helper(nameof(StubHelpers.LeasePointer)));
+                il.Emit(OpCodes.Ldloca, pins.Cell!);
+                il.Emit(OpCodes.Ldloca, pins.Leased[index]!);
+                il.Emit(OpCodes.Call, Helper(nameof(StubHelpers.PinPointer)));
                 il.Emit(OpCodes.Ldarg, argument);
                 il.Emit(OpCodes.Call, Helper(nameof(StubHelpers.OwnerOf)));
                 il.Emit(OpCodes.Stloc, cleanup!);
@@ -268,4 +288,7 @@ internal static class TypedStubEmitter
     }
 
     private static MethodInfo Helper(string name) => typeof(StubHelpers).GetMethod(name, Static)!;
+
+    /// <summary>The locals of a stub's pins: the thread's cell, and per argument whether it was leased (null when not pinned).</summary>
+    private sealed record PinLocals(LocalBuilder? Cell, LocalBuilder?[] Leased);
 }

@@ -154,7 +154,7 @@ internal static class Quarantine
             var pins = Volatile.Read(ref cell.CallPins);
             for (int i = 0; i < pins.Length; i++)
             {
-                nint pinned = Volatile.Read(ref pins[i].Address);
+                nint pinned = Volatile.Read(ref pins[i]);
                 if (pinned != 0)
                 {
                     (busy ??= []).Add(pinned);

@@ -23,13 +23,13 @@ internal sealed class ThreadCell
     internal nint AccessAddress;
 
     /// <summary>
-    /// The buffers that native calls made on this thread are using now, as a stack: a call pushes one entry per buffer
-    /// argument before it checks the freed flag and pops them after the native code returns, and a callback that calls
-    /// back in pushes above its caller's. Unused addresses are 0. The quarantine scans every entry (not just the first
-    /// <see cref="CallDepth"/>), so the depth needs no ordering. Replaced by a larger copy when full; the reference is
-    /// published with a release store, so a scan that reads it sees the copied entries.
+    /// The addresses of the buffers that native calls made on this thread are pinning now, as a stack: a call pushes one
+    /// per pinned argument before it checks the freed flag and pops them after the native code returns, and a callback
+    /// that calls back in pushes above its caller's. Unused entries are 0. The quarantine scans every entry (not just
+    /// the first <see cref="CallDepth"/>), so the depth needs no ordering. Replaced by a larger copy when full; the
+    /// reference is published with a release store, so a scan that reads it sees the copied entries.
     /// </summary>
-    internal CallPin[] CallPins = new CallPin[InitialCallPins];
+    internal nint[] CallPins = new nint[InitialCallPins];
 
     /// <summary>The number of entries of <see cref="CallPins"/> in use. Only the owning thread reads or writes it.</summary>
     internal int CallDepth;
@@ -58,43 +58,23 @@ internal sealed class ThreadCell
             pins = GrowCallPins();
         }
 
-        Volatile.Write(ref pins[depth].Address, address);
+        Volatile.Write(ref pins[depth], address);
         CallDepth = depth + 1;
     }
 
-    /// <summary>Turns the newest call pin into a lease on <paramref name="buffer"/>, which the caller has just taken.</summary>
-    internal void LeaseNewestCallPin(NativeBuffer buffer)
-    {
-        ref var pin = ref CallPins[CallDepth - 1];
-        pin.Leased = buffer;
-        Volatile.Write(ref pin.Address, 0);
-    }
-
-    /// <summary>
-    /// Pops the newest call pin: a pinned address is cleared with a release store (the native call's accesses are
-    /// complete before it shows), a lease is ended.
-    /// </summary>
+    /// <summary>Pops the newest call pin with a release store: the native call's accesses are complete before it shows.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void PopCallPin()
     {
         int depth = CallDepth - 1;
         CallDepth = depth;
-        ref var pin = ref CallPins[depth];
-        if (pin.Leased is { } leased)
-        {
-            pin.Leased = null;
-            leased.EndCallLease();
-        }
-        else
-        {
-            Volatile.Write(ref pin.Address, 0);
-        }
+        Volatile.Write(ref CallPins[depth], 0);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private CallPin[] GrowCallPins()
+    private nint[] GrowCallPins()
     {
-        var larger = new CallPin[CallPins.Length * 2];
+        var larger = new nint[CallPins.Length * 2];
         CallPins.CopyTo(larger, 0);
         Volatile.Write(ref CallPins, larger);
         return larger;
