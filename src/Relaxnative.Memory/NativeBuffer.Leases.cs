@@ -79,7 +79,12 @@ public sealed partial class NativeBuffer
 
     internal long SizeUnchecked => _size;
 
-    /// <summary>The number of leases currently held, by <see cref="Lease"/> and <see cref="DangerousAddRef"/> (for diagnostics and tests).</summary>
+    /// <summary>
+    /// The number of leases currently held, by <see cref="Lease"/>, <see cref="DangerousAddRef"/> and calls queued for
+    /// a worker or the helper process, and the first in-process calls of a buffer (for diagnostics and tests). Later
+    /// in-process calls pin the buffer in the thread's cell instead, which this does not count (docs/memory.md,
+    /// "Threads and leases").
+    /// </summary>
     public int LeaseCount => (int)(Volatile.Read(ref _state) & LeaseMask);
 
     /// <summary>Ends the lease <paramref name="token"/> stood for; its owner has already retired the token's generation.</summary>
