@@ -49,9 +49,9 @@ public sealed unsafe partial class NativeFunction
 
     /// <summary>
     /// Converts <paramref name="args"/> into <paramref name="slots"/>, calls, and leaves the result in slot 0. Scalars,
-    /// null, addresses, one array of a fitting element type and up to two <see cref="NativeBuffer"/> arguments take this path, which needs no cleanup
-    /// record: the buffers are leased after every scalar converted (so a conversion error leaves nothing to undo) and
-    /// released right after the call. Any other argument sends the whole call to <see cref="CallWithScope"/>.
+    /// null, addresses, one array of a fitting element type and up to two <see cref="NativeBuffer"/> arguments take this
+    /// path, which needs no cleanup record: the buffers are pinned after every scalar converted (so a conversion error
+    /// leaves nothing to undo) and unpinned right after the call. Any other argument sends the whole call to <see cref="CallWithScope"/>.
     /// </summary>
     [RequiresDynamicCode(CodeGeneration.Calls)]
     [RequiresUnreferencedCode(CodeGeneration.Calls)]

@@ -132,7 +132,6 @@ internal static unsafe partial class ArgumentConverter
                 _ = pointer.Address; // throws the pointer's own use-after-free message
                 throw;
             }
-
         }
 
         return pointer.DangerousGetAddress();

@@ -6,8 +6,8 @@ using Relaxnative.Memory.Heap;
 namespace Relaxnative.Binding;
 
 /// <summary>
-/// Everything one call must undo after it returns: pins of buffers, leases of owned pointers, pinned arrays, temporary native memory
-/// (UTF-8 strings, pointer tables) and temporary callbacks. Lives on the stack for the call; allocates only when
+/// Everything one call must undo after it returns: pins of buffers, leases of owned pointers, pinned arrays, temporary
+/// native memory (UTF-8 strings, pointer tables) and temporary callbacks. Lives on the stack for the call; allocates only when
 /// an argument needs cleanup. Not thread-safe (one call, one thread).
 /// </summary>
 internal struct CallScope : IDisposable

@@ -10,7 +10,7 @@ namespace Relaxnative.Binding;
 /// Emits the typed call path: a <c>DynamicMethod</c> with exactly the delegate's signature, closed over a
 /// <see cref="StubTarget"/>, that converts each argument in IL and performs one unmanaged <c>calli</c>. Scalars pass
 /// straight through (no allocation, no boxing); arrays and spans are pinned by pinned locals; buffers and tied
-/// pointers are leased inside a try/finally that exists only when some parameter needs it.
+/// pointers are pinned inside a try/finally that exists only when some parameter needs it.
 /// </summary>
 [RequiresDynamicCode(CodeGeneration.Calls)]
 [RequiresUnreferencedCode(CodeGeneration.Calls)]
