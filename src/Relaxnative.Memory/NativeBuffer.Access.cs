@@ -98,20 +98,27 @@ public sealed partial class NativeBuffer
         if ((Volatile.Read(ref _state) & (FreedBit | TouchedBit)) == TouchedBit)
         {
             leased = false;
-            var current = cell ??= ThreadCell.Current;
-            current.PushCallPin(_address);
-
-            // Touched cannot be unset, so only the freed flag can have changed since the load above.
-            if ((Volatile.Read(ref _state) & FreedBit) != 0)
-            {
-                current.PopCallPin();
-                MemoryErrors.ThrowUseAfterFree("NativeBuffer", _address, _size, "pass to native code");
-            }
-
-            return _address;
+            return PinTouched(ref cell);
         }
 
         return PinOrLeaseUntouched(ref cell, out leased);
+    }
+
+    /// <summary>Publishes a pin of a buffer known to be touched, then checks that it is not freed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private nint PinTouched(ref ThreadCell? cell)
+    {
+        var current = cell ??= ThreadCell.Current;
+        current.PushCallPin(_address);
+
+        // Touched cannot be unset, so only the freed flag can have changed since the caller saw the touched flag.
+        if ((Volatile.Read(ref _state) & FreedBit) != 0)
+        {
+            current.PopCallPin();
+            MemoryErrors.ThrowUseAfterFree("NativeBuffer", _address, _size, "pass to native code");
+        }
+
+        return _address;
     }
 
     /// <summary>Ends what <see cref="PinForCall"/> took: the native call has returned.</summary>
@@ -136,22 +143,21 @@ public sealed partial class NativeBuffer
         // calls lease it (the count is racy across threads: it only decides which safe mechanism a call uses).
         if (_leasedCalls < LeasedCallsBeforePins && (Volatile.Read(ref _state) & TouchedBit) == 0)
         {
-            AddLease("pass to native code", 1 + DangerousUnit);
+            DangerousAddRef();
             _leasedCalls++;
             leased = true;
             return _address;
         }
 
-        leased = false;
-        var current = cell ??= ThreadCell.Current;
-        current.PushCallPin(_address);
-        if ((Volatile.Read(ref _state) & (FreedBit | TouchedBit)) != TouchedBit && !TryTouch())
+        // Touched first, then published and checked as any touched buffer: a Free after the touch quarantines the block,
+        // and the check after the publish sees a Free that came before it.
+        if (!TryTouch())
         {
-            current.PopCallPin();
             MemoryErrors.ThrowUseAfterFree("NativeBuffer", _address, _size, "pass to native code");
         }
 
-        return _address;
+        leased = false;
+        return PinTouched(ref cell);
     }
 
     /// <summary>Checks a range inside an access: on failure clears the slot, then throws.</summary>
