@@ -287,41 +287,4 @@ public sealed unsafe class CallPinTests : IDisposable
                 break;
         }
     }
-
-    /// <summary>Every guarded block released while it lives, with whether it was poisoned.</summary>
-    private sealed class ReleaseLog : IDisposable
-    {
-        private readonly List<(nint Base, long Total, bool Poisoned)> _released = [];
-
-        internal ReleaseLog() => GuardZones.BeforeFree = (block, total) =>
-        {
-            bool poisoned = !new ReadOnlySpan<byte>((void*)block, (int)total).ContainsAnyExcept(GuardZones.Poison);
-            lock (_released)
-            {
-                _released.Add((block, total, poisoned));
-            }
-        };
-
-        internal int Count
-        {
-            get
-            {
-                lock (_released)
-                {
-                    return _released.Count;
-                }
-            }
-        }
-
-        /// <summary>The releases of the block that holds the user address <paramref name="user"/>.</summary>
-        internal List<(nint Base, long Total, bool Poisoned)> Of(nint user)
-        {
-            lock (_released)
-            {
-                return _released.FindAll(block => user > block.Base && user < block.Base + (nint)block.Total);
-            }
-        }
-
-        public void Dispose() => GuardZones.BeforeFree = null;
-    }
 }

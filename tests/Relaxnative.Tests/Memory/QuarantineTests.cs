@@ -10,7 +10,7 @@ namespace Relaxnative.Tests.Memory;
 /// seam sees each block, already poisoned, just before it goes back to the allocator.
 /// </summary>
 [Collection(SerialCollection.Name)]
-public unsafe class QuarantineTests
+public class QuarantineTests
 {
     private static readonly AllocOptions Guarded = new() { Guard = true };
 
@@ -24,7 +24,7 @@ public unsafe class QuarantineTests
 
         var released = ObserveReleases(buffer.Free);
 
-        Assert.Contains(released, block => Owns(block, user));
+        Assert.Contains(released, block => ReleaseLog.Holds(block, user));
         Assert.Equal(0, Quarantine.Count);
     }
 
@@ -39,7 +39,7 @@ public unsafe class QuarantineTests
 
         var atFree = ObserveReleases(buffer.Free);
 
-        Assert.DoesNotContain(atFree, block => Owns(block, user));
+        Assert.DoesNotContain(atFree, block => ReleaseLog.Holds(block, user));
         Assert.Equal(1, Quarantine.Count);
         Assert.Equal(before.LiveAllocations, Native.Stats.LiveAllocations);
         Assert.Equal(before.TotalFrees + 1, Native.Stats.TotalFrees);
@@ -48,7 +48,7 @@ public unsafe class QuarantineTests
 
         var atDrain = ObserveReleases(Quarantine.DrainAll);
 
-        var block = Assert.Single(atDrain, block => Owns(block, user));
+        var block = Assert.Single(atDrain, block => ReleaseLog.Holds(block, user));
         Assert.True(block.Poisoned);
         Assert.Equal(0, Quarantine.Count);
     }
@@ -76,13 +76,13 @@ public unsafe class QuarantineTests
 
         buffer.Free();
         var whileReading = ObserveReleases(Quarantine.DrainAll);
-        Assert.DoesNotContain(whileReading, block => Owns(block, user));
+        Assert.DoesNotContain(whileReading, block => ReleaseLog.Holds(block, user));
         Assert.Equal(1, Quarantine.Count);
 
         finish.Set();
         reader.Join();
         var afterReading = ObserveReleases(Quarantine.DrainAll);
-        Assert.Contains(afterReading, block => Owns(block, user));
+        Assert.Contains(afterReading, block => ReleaseLog.Holds(block, user));
         Assert.Equal(0, Quarantine.Count);
     }
 
@@ -144,7 +144,7 @@ public unsafe class QuarantineTests
 
         var released = ObserveReleases(arena.Dispose);
 
-        Assert.All(addresses, user => Assert.Contains(released, block => Owns(block, user)));
+        Assert.All(addresses, user => Assert.Contains(released, block => ReleaseLog.Holds(block, user)));
         Assert.Equal(0, Quarantine.Count);
     }
 
@@ -208,29 +208,11 @@ public unsafe class QuarantineTests
         Assert.Equal(before.LiveAllocations, Native.Stats.LiveAllocations);
     }
 
-    private static bool Owns((nint Base, long Total, bool Poisoned) block, nint user) =>
-        user > block.Base && user < block.Base + (nint)block.Total;
-
     /// <summary>Runs <paramref name="action"/> and returns every block the guard zones released meanwhile.</summary>
     internal static List<(nint Base, long Total, bool Poisoned)> ObserveReleases(Action action)
     {
-        var seen = new List<(nint, long, bool)>();
-        GuardZones.BeforeFree = (block, total) =>
-        {
-            lock (seen)
-            {
-                seen.Add((block, total, !new ReadOnlySpan<byte>((void*)block, (int)total).ContainsAnyExcept(GuardZones.Poison)));
-            }
-        };
-        try
-        {
-            action();
-        }
-        finally
-        {
-            GuardZones.BeforeFree = null;
-        }
-
-        return seen;
+        using var log = new ReleaseLog();
+        action();
+        return log.All;
     }
 }
