@@ -13,6 +13,48 @@ namespace Relaxnative;
 // this rule, the same call cost 20x a direct call on one CPU and 3x on another (docs/binding.md).
 public sealed unsafe partial class NativeFunction
 {
+    /// <summary>
+    /// Calls a function whose parameters are all scalars through its shape's emitted <see cref="ScalarCall"/>: unboxing,
+    /// the native call and the boxing of the result in one frame (see <see cref="ScalarCallEmitter"/>).
+    /// </summary>
+    [RequiresDynamicCode(CodeGeneration.Calls)]
+    [RequiresUnreferencedCode(CodeGeneration.Calls)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private object? CallScalars(ReadOnlySpan<object?> args)
+    {
+        if (args.Length != _parameters.Length)
+        {
+            BindingErrors.ThrowArgumentCount(Signature, args.Length);
+        }
+
+        if (_library is not { IsDisposed: false })
+        {
+            ThrowIfDisposed();
+        }
+
+        return (_scalarCall ?? CreateScalarCall())(this, _address, args);
+    }
+
+    /// <summary>
+    /// Argument <paramref name="index"/> of a scalar call when it is not boxed as its C type's own .NET type: converted
+    /// and range-checked into the low bytes of the returned word (a float's bits in the low 32).
+    /// </summary>
+    /// <exception cref="ArgumentException">The value does not fit the C type.</exception>
+    internal static ulong ScalarArgument(NativeFunction function, int index, object? value)
+    {
+        ulong slot = 0;
+        ArgumentConverter.ScalarToSlot(function.Name, function._parameters[index], value, &slot);
+        return slot;
+    }
+
+    /// <summary>A pointer-like result of a scalar call, converted by the function's current plan (text, owned result, pointer).</summary>
+    internal static object? PointerResult(NativeFunction function, ulong address) =>
+        ReturnConverter.ToObject(function._plan.Return, &address, function.Name);
+
+    [RequiresDynamicCode(CodeGeneration.Calls)]
+    [RequiresUnreferencedCode(CodeGeneration.Calls)]
+    private ScalarCall CreateScalarCall() => _scalarCall = ScalarCallEmitter.Emit(_plan);
+
     /// <summary>Calls with up to <see cref="ArgumentSlots.Count"/> arguments: slots are a local of this frame.</summary>
     [RequiresDynamicCode(CodeGeneration.Calls)]
     [RequiresUnreferencedCode(CodeGeneration.Calls)]
@@ -241,6 +283,12 @@ public sealed unsafe partial class NativeFunction
     [RequiresDynamicCode(CodeGeneration.Calls)]
     [RequiresUnreferencedCode(CodeGeneration.Calls)]
     private RawInvoker CreateInvoker() => _invoker = RawInvokerEmitter.Emit(_plan);
+
+    // Set on the first untyped call of a function whose parameters are all scalars.
+    private ScalarCall? _scalarCall;
+
+    // Whether every parameter is a scalar, so untyped calls take the emitted scalar call (ScalarCallEmitter.Fits).
+    private readonly bool _scalarOnly;
 
     // A stand-in to pin when a call has no array argument, so the fixed statement always has a target.
     private static readonly byte[] s_nothingToPin = [0];

@@ -59,6 +59,7 @@ public sealed unsafe partial class NativeFunction
         _parameters = [.. _plan.Parameters];
         _acceptedArrayTypes = new Type?[_parameters.Length];
         _recordBytes = RecordScratchBytes(_plan);
+        _scalarOnly = ScalarCallEmitter.Fits(_plan);
     }
 
     /// <summary>The C function's name.</summary>
@@ -122,6 +123,11 @@ public sealed unsafe partial class NativeFunction
             return _dispatcher.Invoke(this, args);
         }
 
+        if (_scalarOnly)
+        {
+            return CallScalars(args);
+        }
+
         if (_recordBytes >= 0)
         {
             return InvokeWithRecords(args, null);
@@ -143,6 +149,11 @@ public sealed unsafe partial class NativeFunction
         if (_variadicCalls is not null)
         {
             return VariadicCall(args, out var promoted).InvokeInProcess(promoted ?? args);
+        }
+
+        if (_scalarOnly)
+        {
+            return CallScalars(args);
         }
 
         if (_recordBytes >= 0)

@@ -23,3 +23,12 @@ int64_t sum10(int a, int b, int c, int d, int e, int f, int g, int h, int i, int
 {
     return (int64_t)a + b + c + d + e + f + g + h + i + j;
 }
+
+/* Two functions of one ABI shape, byte(byte), whose C types differ: the untyped call must box each as its own type. */
+#include <stdbool.h>
+bool is_odd(uint8_t v) { return v & 1; }
+uint8_t twice(uint8_t v) { return (uint8_t)(v * 2); }
+
+/* Scalar parameters only, pointer result: the result is converted by the bind options (text, owned result). */
+static char s_digits[] = "0123456789";
+const char* digits_from(int start) { return start >= 0 && start < 10 ? s_digits + start : 0; }

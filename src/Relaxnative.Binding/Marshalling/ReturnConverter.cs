@@ -53,7 +53,7 @@ internal static unsafe class ReturnConverter
     private const int CachedMax = 1023;
     private static readonly object[] s_boxedInts = [.. Enumerable.Range(CachedMin, CachedMax - CachedMin + 1).Select(i => (object)i)];
 
-    private static object BoxedInt32(int value) =>
+    internal static object BoxedInt32(int value) =>
         (uint)(value - CachedMin) <= CachedMax - CachedMin ? s_boxedInts[value - CachedMin] : value;
 
     /// <summary>

@@ -24,6 +24,49 @@ public sealed class UntypedCallTests : IDisposable
     }
 
     [Fact]
+    public void Invoke_ScalarFunctionsOfOneAbiShape_BoxEachResultAsItsOwnCType()
+    {
+        // bool is_odd(uint8_t) and uint8_t twice(uint8_t) are both byte(byte) at the ABI; one emitted call per shape
+        // would give one of them the other's result type.
+        var isOdd = _module.Bind("bool is_odd(uint8_t v)");
+        var twice = _module.Bind("uint8_t twice(uint8_t v)");
+
+        Assert.Equal(true, isOdd.Invoke((byte)3));
+        Assert.Equal((byte)6, twice.Invoke((byte)3));
+        Assert.Equal(false, isOdd.Invoke(4));
+        Assert.Equal((byte)8, twice.Invoke(4L));
+    }
+
+    [Fact]
+    public void Invoke_ScalarArgumentsBoxedAsOtherTypes_AreConvertedInPlace()
+    {
+        var sum10 = _module.Bind("int64_t sum10(int a, int b, int c, int d, int e, int f, int g, int h, int i, int j)");
+
+        Assert.Equal(55L, sum10.Invoke((byte)1, (short)2, 3L, 4u, (sbyte)5, (ushort)6, (nint)7, (nuint)8, 9UL, DayOfWeek.Saturday + 4));
+        var e = Assert.Throws<ArgumentException>(() => sum10.Invoke(1, 2, 3, 4, 5, 6, 7, 8, 9, 1L << 40));
+        Assert.Contains("Argument 10 ('j') of 'sum10'", e.Message);
+        Assert.Contains("1099511627776", e.Message);
+        e = Assert.Throws<ArgumentException>(() => sum10.Invoke(1, 2, 3, 4, null, 6, 7, 8, 9, 10));
+        Assert.Contains("Argument 5 ('e')", e.Message);
+    }
+
+    [Fact]
+    public void Invoke_ScalarParametersPointerResult_ConvertedByTheBindOptions()
+    {
+        Assert.Equal("789", _module.Bind("const char* digits_from(int start)").Invoke(7));
+        Assert.Null(_module.Bind("const char* digits_from(int start)").Invoke(10));
+        var asPointer = Assert.IsType<NativePointer>(_module.Bind("const void* digits_from(int start)").Invoke(2));
+        Assert.Equal((byte)'2', asPointer.Read<byte>(0));
+        var latin1 = _module.Bind("const char* digits_from(int start)", new BindOptions { StringEncoding = StringEncoding.Latin1 });
+        Assert.Equal("9", latin1.Invoke(9));
+
+        using var libc = Native.Open("c");
+        var malloc = libc.Bind("void* malloc(size_t size)", new BindOptions { Frees = "free" });
+        using var owned = Assert.IsType<OwnedNativePointer>(malloc.Invoke(16));
+        Assert.NotEqual(0, owned.Address);
+    }
+
+    [Fact]
     public void Invoke_TwoBuffers_AreLeasedForTheCallAndReleased()
     {
         var add = _module.Bind("uint64_t add_bytes2(const uint8_t* a, const uint8_t* b, size_t n)");
