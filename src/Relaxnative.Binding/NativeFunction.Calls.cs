@@ -14,13 +14,14 @@ namespace Relaxnative;
 public sealed unsafe partial class NativeFunction
 {
     /// <summary>
-    /// Calls a function whose parameters are all scalars through its shape's emitted <see cref="ScalarCall"/>: unboxing,
-    /// the native call and the boxing of the result in one frame (see <see cref="ScalarCallEmitter"/>).
+    /// Calls a function whose parameters are scalars and plain pointers through its shape's emitted
+    /// <see cref="UntypedCall"/>: conversions, pins, the native call and the boxing of the result in one frame (see
+    /// <see cref="UntypedCallEmitter"/>); arguments that call cannot take send it back to <see cref="CallThroughSlots"/>.
     /// </summary>
     [RequiresDynamicCode(CodeGeneration.Calls)]
     [RequiresUnreferencedCode(CodeGeneration.Calls)]
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private object? CallScalars(ReadOnlySpan<object?> args)
+    private object? CallEmitted(ReadOnlySpan<object?> args)
     {
         if (args.Length != _parameters.Length)
         {
@@ -32,11 +33,12 @@ public sealed unsafe partial class NativeFunction
             ThrowIfDisposed();
         }
 
-        return (_scalarCall ?? CreateScalarCall())(this, _address, args);
+        _bounds?.Check(_plan, args);
+        return (_untypedCall ?? CreateUntypedCall())(this, _address, args);
     }
 
     /// <summary>
-    /// Argument <paramref name="index"/> of a scalar call when it is not boxed as its C type's own .NET type: converted
+    /// Argument <paramref name="index"/> of an emitted call when it is not boxed as its C type's own .NET type: converted
     /// and range-checked into the low bytes of the returned word (a float's bits in the low 32).
     /// </summary>
     /// <exception cref="ArgumentException">The value does not fit the C type.</exception>
@@ -47,13 +49,28 @@ public sealed unsafe partial class NativeFunction
         return slot;
     }
 
-    /// <summary>A pointer-like result of a scalar call, converted by the function's current plan (text, owned result, pointer).</summary>
+    /// <summary>A pointer argument of an emitted call as an array of an element type that fits the parameter, or null for anything else.</summary>
+    [RequiresDynamicCode(CodeGeneration.Calls)]
+    [RequiresUnreferencedCode(CodeGeneration.Calls)]
+    internal static Array? FittingArray(NativeFunction function, int index, object value) =>
+        value is Array array && function.AcceptsArray(index, array) ? array : null;
+
+    /// <summary>A pointer-like result of an emitted call, converted by the function's current plan (text, owned result, pointer).</summary>
     internal static object? PointerResult(NativeFunction function, ulong address) =>
         ReturnConverter.ToObject(function._plan.Return, &address, function.Name);
 
+    /// <summary>An emitted call's fallback for arguments it does not take (strings, pointers with owners, memory, a third buffer): the slot path.</summary>
     [RequiresDynamicCode(CodeGeneration.Calls)]
     [RequiresUnreferencedCode(CodeGeneration.Calls)]
-    private ScalarCall CreateScalarCall() => _scalarCall = ScalarCallEmitter.Emit(_plan);
+    internal static object? CallThroughSlots(NativeFunction function, ReadOnlySpan<object?> args)
+    {
+        ulong result = function.CallHere(args);
+        return ReturnConverter.ToObject(function._plan.Return, &result, function.Name);
+    }
+
+    [RequiresDynamicCode(CodeGeneration.Calls)]
+    [RequiresUnreferencedCode(CodeGeneration.Calls)]
+    private UntypedCall CreateUntypedCall() => _untypedCall = UntypedCallEmitter.Emit(_plan);
 
     /// <summary>Calls with up to <see cref="ArgumentSlots.Count"/> arguments: slots are a local of this frame.</summary>
     [RequiresDynamicCode(CodeGeneration.Calls)]
@@ -218,7 +235,7 @@ public sealed unsafe partial class NativeFunction
     }
 
     /// <summary>Pins the second buffer of a call whose first is pinned; if it is already freed, the first pin is undone before the error.</summary>
-    private static nint PinSecond(NativeBuffer second, NativeBuffer first, ref ThreadCell? cell, bool firstLeased, out bool leased)
+    internal static nint PinSecond(NativeBuffer second, NativeBuffer first, ref ThreadCell? cell, bool firstLeased, out bool leased)
     {
         try
         {
@@ -284,11 +301,11 @@ public sealed unsafe partial class NativeFunction
     [RequiresUnreferencedCode(CodeGeneration.Calls)]
     private RawInvoker CreateInvoker() => _invoker = RawInvokerEmitter.Emit(_plan);
 
-    // Set on the first untyped call of a function whose parameters are all scalars.
-    private ScalarCall? _scalarCall;
+    // Set on the first untyped call of a function that fits an emitted untyped call.
+    private UntypedCall? _untypedCall;
 
-    // Whether every parameter is a scalar, so untyped calls take the emitted scalar call (ScalarCallEmitter.Fits).
-    private readonly bool _scalarOnly;
+    // Whether every parameter is a scalar or a plain pointer, so Invoke takes the emitted call (UntypedCallEmitter.Fits).
+    private readonly bool _untypedCallFits;
 
     // A stand-in to pin when a call has no array argument, so the fixed statement always has a target.
     private static readonly byte[] s_nothingToPin = [0];

@@ -59,7 +59,7 @@ public sealed unsafe partial class NativeFunction
         _parameters = [.. _plan.Parameters];
         _acceptedArrayTypes = new Type?[_parameters.Length];
         _recordBytes = RecordScratchBytes(_plan);
-        _scalarOnly = ScalarCallEmitter.Fits(_plan);
+        _untypedCallFits = UntypedCallEmitter.Fits(_plan);
     }
 
     /// <summary>The C function's name.</summary>
@@ -123,9 +123,9 @@ public sealed unsafe partial class NativeFunction
             return _dispatcher.Invoke(this, args);
         }
 
-        if (_scalarOnly)
+        if (_untypedCallFits)
         {
-            return CallScalars(args);
+            return CallEmitted(args);
         }
 
         if (_recordBytes >= 0)
@@ -151,9 +151,9 @@ public sealed unsafe partial class NativeFunction
             return VariadicCall(args, out var promoted).InvokeInProcess(promoted ?? args);
         }
 
-        if (_scalarOnly)
+        if (_untypedCallFits)
         {
-            return CallScalars(args);
+            return CallEmitted(args);
         }
 
         if (_recordBytes >= 0)

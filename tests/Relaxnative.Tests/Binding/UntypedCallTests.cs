@@ -83,6 +83,27 @@ public sealed class UntypedCallTests : IDisposable
     }
 
     [Fact]
+    public void Invoke_ArraysBuffersAddressesAndNull_MixedInOneCall_AllReachTheFunction()
+    {
+        var add = _module.Bind("uint64_t add_bytes2(const uint8_t* a, const uint8_t* b, size_t n)");
+        byte[] first = [1, 2, 3, 4];
+        byte[] second = [10, 20, 30, 40];
+        using var buffer = Native.Alloc(4);
+        buffer.Write(new byte[] { 5, 5, 5, 5 });
+
+        Assert.Equal(110UL, add.Invoke(first, second, (nuint)4));
+        Assert.Equal(30UL, add.Invoke(first, buffer, 4));
+        Assert.Equal(40UL, add.Invoke(buffer, buffer.Address, (nuint)4));
+        Assert.Equal(0UL, add.Invoke(null, second, (nuint)0));
+        Assert.Equal(0, buffer.LeaseCount);
+
+        // Arguments the emitted call does not take go to the slot path whole: a wrong element type is refused there.
+        var e = Assert.Throws<ArgumentException>(() => add.Invoke(first, new int[4], (nuint)4));
+        Assert.Contains("Argument 2 ('b') of 'add_bytes2'", e.Message);
+        Assert.Equal(110UL, add.Invoke(first, new ReadOnlyMemory<byte>(second), (nuint)4));
+    }
+
+    [Fact]
     public void Invoke_SecondBufferFreed_ThrowsAndLeavesTheFirstUnleased()
     {
         var add = _module.Bind("uint64_t add_bytes2(const uint8_t* a, const uint8_t* b, size_t n)");
