@@ -42,10 +42,25 @@ internal static class UntypedCallEmitter
     private static readonly object s_target = new();
 
     /// <summary>Whether <paramref name="plan"/> can take an emitted untyped call: scalars and plain pointers only, no variadic or record parts.</summary>
-    internal static bool Fits(CallPlan plan) =>
-        plan.VariadicFrom is null
-        && plan.Return.Kind != ValueKind.Record
-        && plan.Parameters.All(p => ArgumentConverter.IsScalar(p.Kind) || IsPlainPointer(p.Kind));
+    internal static bool Fits(CallPlan plan)
+    {
+        if (plan.VariadicFrom is not null || plan.Return.Kind == ValueKind.Record)
+        {
+            return false;
+        }
+
+        // Run for every function a load binds: an indexed loop, no enumerator.
+        var parameters = plan.Parameters;
+        for (int i = 0; i < parameters.Count; i++)
+        {
+            if (!ArgumentConverter.IsScalar(parameters[i].Kind) && !IsPlainPointer(parameters[i].Kind))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private static bool IsPlainPointer(ValueKind kind) => kind is ValueKind.Pointer or ValueKind.CharPointer;
 
