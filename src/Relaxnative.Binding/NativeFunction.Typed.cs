@@ -45,7 +45,7 @@ public sealed partial class NativeFunction
             {
                 var target = new StubTarget(function._library!, function._address, function.Plan);
                 function._library!.Track(target);
-                return TypedStubEmitter.Emit(function.Plan, type, target);
+                return TrivialDelegates.TryCreate(function.Plan, type, target) ?? TypedStubEmitter.Emit(function.Plan, type, target);
             },
             this);
     }

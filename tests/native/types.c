@@ -104,3 +104,9 @@ uint64_t sum_u8(const uint8_t* data, size_t n)
     for (size_t i = 0; i < n; i++) sum += data[i];
     return sum;
 }
+
+/* Every integer width at once, each widened by its own signedness: for trivial calls, whose arguments travel as 64-bit words. */
+int64_t sum_widths(int8_t a, uint8_t b, int16_t c, uint16_t d, int32_t e, uint32_t f)
+{
+    return (int64_t)a + b + c + d + e + f;
+}

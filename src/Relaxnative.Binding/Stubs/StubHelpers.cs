@@ -9,7 +9,7 @@ namespace Relaxnative.Binding;
 /// What an emitted typed stub is closed over. <see cref="Address"/> is set to 0 when the library closes, so the stub's
 /// disposed check is the load of the address it needs anyway (CallBenchmarks.Trivial_Add).
 /// </summary>
-internal sealed class StubTarget(NativeLibraryHandle library, nint address, CallPlan plan)
+internal sealed partial class StubTarget(NativeLibraryHandle library, nint address, CallPlan plan)
 {
     internal readonly NativeLibraryHandle Library = library;
     internal readonly string Name = plan.Signature.Name;
