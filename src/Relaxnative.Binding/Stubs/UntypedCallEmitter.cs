@@ -138,20 +138,10 @@ internal static class UntypedCallEmitter
         var convert = g.DefineLabel();
         var done = g.DefineLabel();
         // Bool travels as a byte but is boxed as bool; every other scalar is boxed as its ABI type.
-        var boxed = parameter.Kind == ValueKind.Bool ? typeof(bool) : parameter.AbiType;
-        g.Emit(OpCodes.Ldloc, il.Value);
-        g.Emit(OpCodes.Isinst, boxed);
-        g.Emit(OpCodes.Brfalse, convert);
-        g.Emit(OpCodes.Ldloc, il.Value);
-        g.Emit(OpCodes.Unbox_Any, boxed);
-        g.Emit(OpCodes.Stloc, il.Arguments[index]);
-        g.Emit(OpCodes.Br, done);
+        EmitUnbox(il, parameter.Kind == ValueKind.Bool ? typeof(bool) : parameter.AbiType, index, otherwise: convert, done);
 
         g.MarkLabel(convert);
-        g.Emit(OpCodes.Ldarg_1);
-        g.Emit(OpCodes.Ldc_I4, index);
-        g.Emit(OpCodes.Ldloc, il.Value);
-        g.Emit(OpCodes.Call, typeof(NativeFunction).GetMethod(nameof(NativeFunction.ScalarArgument), Internal)!);
+        EmitHelperCall(il, index, typeof(NativeFunction).GetMethod(nameof(NativeFunction.ScalarArgument), Internal)!);
         var type = parameter.AbiType;
         if (type == typeof(float))
         {
@@ -193,13 +183,7 @@ internal static class UntypedCallEmitter
         g.Emit(OpCodes.Br, done);
 
         g.MarkLabel(notNull);
-        g.Emit(OpCodes.Ldloc, il.Value);
-        g.Emit(OpCodes.Isinst, typeof(nint));
-        g.Emit(OpCodes.Brfalse, notAddress);
-        g.Emit(OpCodes.Ldloc, il.Value);
-        g.Emit(OpCodes.Unbox_Any, typeof(nint));
-        g.Emit(OpCodes.Stloc, il.Arguments[index]);
-        g.Emit(OpCodes.Br, done);
+        EmitUnbox(il, typeof(nint), index, otherwise: notAddress, done);
 
         g.MarkLabel(notAddress);
         var buffers = il.Buffers!;
@@ -220,10 +204,7 @@ internal static class UntypedCallEmitter
         g.Emit(OpCodes.Br, done);
 
         g.MarkLabel(notBuffer);
-        g.Emit(OpCodes.Ldarg_1);
-        g.Emit(OpCodes.Ldc_I4, index);
-        g.Emit(OpCodes.Ldloc, il.Value);
-        g.Emit(OpCodes.Call, typeof(NativeFunction).GetMethod(nameof(NativeFunction.FittingArray), Internal)!);
+        EmitHelperCall(il, index, typeof(NativeFunction).GetMethod(nameof(NativeFunction.FittingArray), Internal)!);
         g.Emit(OpCodes.Dup);
         g.Emit(OpCodes.Stloc, il.Array);
         g.Emit(OpCodes.Brfalse, il.Fallback);
@@ -235,6 +216,29 @@ internal static class UntypedCallEmitter
         g.Emit(OpCodes.Conv_U);
         g.Emit(OpCodes.Stloc, il.Arguments[index]);
         g.MarkLabel(done);
+    }
+
+    /// <summary>When the argument is boxed as <paramref name="boxed"/>, unboxes it into argument <paramref name="index"/> and goes to <paramref name="done"/>; otherwise goes to <paramref name="otherwise"/>.</summary>
+    private static void EmitUnbox(Locals il, Type boxed, int index, Label otherwise, Label done)
+    {
+        var g = il.Generator;
+        g.Emit(OpCodes.Ldloc, il.Value);
+        g.Emit(OpCodes.Isinst, boxed);
+        g.Emit(OpCodes.Brfalse, otherwise);
+        g.Emit(OpCodes.Ldloc, il.Value);
+        g.Emit(OpCodes.Unbox_Any, boxed);
+        g.Emit(OpCodes.Stloc, il.Arguments[index]);
+        g.Emit(OpCodes.Br, done);
+    }
+
+    /// <summary>Calls <paramref name="helper"/> (a static method of <see cref="NativeFunction"/>) with the function, the argument's index and the argument.</summary>
+    private static void EmitHelperCall(Locals il, int index, MethodInfo helper)
+    {
+        var g = il.Generator;
+        g.Emit(OpCodes.Ldarg_1);
+        g.Emit(OpCodes.Ldc_I4, index);
+        g.Emit(OpCodes.Ldloc, il.Value);
+        g.Emit(OpCodes.Call, helper);
     }
 
     /// <summary>Pins parameter <paramref name="index"/>'s buffer, if it has one: the first of the call, or the second, whose failed pin undoes the first.</summary>
