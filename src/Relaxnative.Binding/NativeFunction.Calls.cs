@@ -23,6 +23,16 @@ public sealed unsafe partial class NativeFunction
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private object? CallEmitted(ReadOnlySpan<object?> args)
     {
+        CheckCall(args);
+        return (_untypedCall ?? CreateUntypedCall())(this, _address, args);
+    }
+
+    /// <summary>What every in-process untyped call checks first: the argument count, that the library is open, and the declared bounds.</summary>
+    /// <exception cref="ArgumentException">Wrong argument count, or a buffer smaller than the count paired with it.</exception>
+    /// <exception cref="ObjectDisposedException">The library was closed.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void CheckCall(ReadOnlySpan<object?> args)
+    {
         if (args.Length != _parameters.Length)
         {
             BindingErrors.ThrowArgumentCount(Signature, args.Length);
@@ -33,8 +43,8 @@ public sealed unsafe partial class NativeFunction
             ThrowIfDisposed();
         }
 
+        // Functions without a buffer/count pairing pay this one null test.
         _bounds?.Check(_plan, args);
-        return (_untypedCall ?? CreateUntypedCall())(this, _address, args);
     }
 
     /// <summary>
@@ -117,19 +127,8 @@ public sealed unsafe partial class NativeFunction
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // see Invoke
     private void Call(ReadOnlySpan<object?> args, ulong* slots)
     {
+        CheckCall(args);
         var parameters = _parameters;
-        if (args.Length != parameters.Length)
-        {
-            BindingErrors.ThrowArgumentCount(Signature, args.Length);
-        }
-
-        if (_library is not { IsDisposed: false })
-        {
-            ThrowIfDisposed();
-        }
-
-        // Functions without a buffer/count pairing pay this one null test.
-        _bounds?.Check(_plan, args);
         NativeBuffer? buffer0 = null, buffer1 = null;
         ThreadCell? cell = null;
         bool leased0 = false, leased1 = false;
