@@ -1,17 +1,10 @@
-using System.Reflection;
+using Relaxnative.Binding;
 using System.Runtime.InteropServices;
 
 namespace Relaxnative;
 
 public sealed partial class NativeFunction
 {
-    [ThreadStatic]
-    private static int t_lastErrno;
-
-    /// <summary>The thread-static behind <see cref="LastErrno"/>, which capturing stubs store into directly.</summary>
-    internal static FieldInfo LastErrnoField { get; } =
-        typeof(NativeFunction).GetField(nameof(t_lastErrno), BindingFlags.NonPublic | BindingFlags.Static)!;
-
     /// <summary>
     /// The <c>errno</c> that the last call on this thread of a function bound with <see cref="BindOptions.CaptureErrno"/>
     /// left, saved the moment the call returned; 0 on a thread that made no such call. Per thread, like
@@ -21,8 +14,8 @@ public sealed partial class NativeFunction
     /// without a <see cref="SynchronizationContext"/>), so read it right after the await, before awaiting anything else.
     /// C functions set errno only on failure: read it only when the result says the call failed.
     /// </summary>
-    public static int LastErrno => t_lastErrno;
+    public static int LastErrno => ErrnoCapture.Last;
 
     /// <summary>Sets <see cref="LastErrno"/> on this thread: the value a call made elsewhere (a worker, the helper) brought back.</summary>
-    internal static void SetLastErrno(int errno) => t_lastErrno = errno;
+    internal static void SetLastErrno(int errno) => ErrnoCapture.Last = errno;
 }

@@ -4,26 +4,76 @@ using System.Runtime.InteropServices;
 namespace Relaxnative.Binding;
 
 /// <summary>
-/// Reads C's <c>errno</c> for stubs of functions bound with <see cref="BindOptions.CaptureErrno"/>, right after the
-/// native call. The read comes before anything else, a thread-static access included: the first access to a
-/// thread-static on a thread allocates its storage, which can itself change errno.
+/// One thread's errno capture: where C's <c>errno</c> lives on this thread, and the value the last capturing call left.
 /// </summary>
+internal unsafe struct ErrnoSlot
+{
+    /// <summary>The value behind <see cref="NativeFunction.LastErrno"/>.</summary>
+    internal int Value;
+
+    /// <summary>This thread's errno, as <c>__errno_location</c> returned it; null until the first capturing call.</summary>
+    internal int* Location;
+}
+
+/// <summary>
+/// Reads C's <c>errno</c> for stubs of functions bound with <see cref="BindOptions.CaptureErrno"/>, right after the
+/// native call. Everything that can itself change errno happens before the call: the thread-static access (whose first
+/// use on a thread allocates its storage) and the lookup of the errno address. After the call there is one load
+/// through the saved address and one store, with no call of any kind in between.
+/// </summary>
+/// <remarks>Thread safety: all state is per thread; errno's address is fixed for a thread's lifetime.</remarks>
 internal static unsafe class ErrnoCapture
 {
     // __errno_location (glibc, musl) or __error (Apple) returns the calling thread's errno address; called without the
-    // GC transition, as it only returns an address. Marshal.GetLastSystemError is a P/Invoke with the full transition,
-    // about 12 ns per call on the reference machine (ErrnoBenchmarks.Direct_Add_GetLastSystemError).
+    // GC transition, as it only returns an address, and once per thread. Marshal.GetLastSystemError is the fallback
+    // where neither exists.
     private static readonly delegate* unmanaged[Cdecl, SuppressGCTransition]<int*> s_location = Find();
+
+    [ThreadStatic]
+    private static ErrnoSlot t_slot;
+
+    /// <summary>The value behind <see cref="NativeFunction.LastErrno"/> on this thread.</summary>
+    internal static int Last
+    {
+        get => t_slot.Value;
+        set => t_slot.Value = value;
+    }
 
     /// <summary>Makes sure the errno function is found before a stub first runs (the static constructor may change errno).</summary>
     internal static void EnsureReady() => RuntimeHelpers.RunClassConstructor(typeof(ErrnoCapture).TypeHandle);
 
     /// <summary>
-    /// Reads errno; emitted right after the call instruction (inlined there), stored either into the caller's
-    /// <c>out int</c> or into the thread-static behind <see cref="NativeFunction.LastErrno"/>.
+    /// This thread's slot with its errno address filled in; emitted before the native call, so that the thread-static
+    /// access and the address lookup cannot disturb the errno read after it.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static int Read() => s_location is not null ? *s_location() : Marshal.GetLastSystemError();
+    internal static ref ErrnoSlot Slot()
+    {
+        ref ErrnoSlot slot = ref t_slot;
+        if (slot.Location is null)
+        {
+            Locate(ref slot);
+        }
+
+        return ref slot;
+    }
+
+    /// <summary>Reads errno through <paramref name="slot"/>; emitted right after the call, into the caller's <c>out int</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static int Read(ref ErrnoSlot slot) => slot.Location is not null ? *slot.Location : Marshal.GetLastSystemError();
+
+    /// <summary>Reads errno through <paramref name="slot"/> into <see cref="NativeFunction.LastErrno"/>; emitted right after the call.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void Store(ref ErrnoSlot slot) => slot.Value = Read(ref slot);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void Locate(ref ErrnoSlot slot)
+    {
+        if (s_location is not null)
+        {
+            slot.Location = s_location();
+        }
+    }
 
     private static delegate* unmanaged[Cdecl, SuppressGCTransition]<int*> Find()
     {

@@ -168,6 +168,7 @@ internal static class NativeCallEmitter
     internal static bool Emit(ILGenerator il, CallPlan plan, Action<int> pushArgument, Action pushFunction, (Type[] Parameters, Type Return)? abiTypes = null,
         short? errnoArgument = null)
     {
+        LocalBuilder? errnoSlot = EmitErrnoSlot(il, plan);
         if (plan.IsTrivial && IsTrivialShape(plan))
         {
             pushFunction();
@@ -180,7 +181,7 @@ internal static class NativeCallEmitter
 
             bool isVoid = plan.Return.Kind == ValueKind.Void;
             il.Emit(OpCodes.Call, typeof(TrivialCalls).GetMethod((isVoid ? "CallVoid" : "Call") + plan.Parameters.Count, Internal)!);
-            EmitCaptureErrno(il, plan, errnoArgument);
+            EmitCaptureErrno(il, errnoSlot, errnoArgument);
             if (!isVoid)
             {
                 EmitNarrow(il, plan.Return.AbiType);
@@ -196,34 +197,48 @@ internal static class NativeCallEmitter
 
         pushFunction();
         il.EmitCalli(OpCodes.Calli, CallingConvention.Cdecl, abiTypes?.Return ?? plan.Return.AbiType, abiTypes?.Parameters ?? plan.AbiParameterTypes);
-        EmitCaptureErrno(il, plan, errnoArgument);
+        EmitCaptureErrno(il, errnoSlot, errnoArgument);
         return false;
     }
 
-    // Directly after the call instruction, with the result still on the evaluation stack: nothing of ours runs in
-    // between. The runtime's return from a native call preserves errno even when it must wait for a GC (as it
-    // does for SetLastError = true), so the value read is the callee's.
-    private static void EmitCaptureErrno(ILGenerator il, CallPlan plan, short? errnoArgument)
+    // Before the arguments are pushed: the thread-static access and the errno address lookup may themselves change
+    // errno, which is harmless only before the call.
+    private static LocalBuilder? EmitErrnoSlot(ILGenerator il, CallPlan plan)
     {
         if (!plan.CaptureErrno)
+        {
+            return null;
+        }
+
+        ErrnoCapture.EnsureReady();
+        LocalBuilder slot = il.DeclareLocal(typeof(ErrnoSlot).MakeByRefType());
+        il.Emit(OpCodes.Call, typeof(ErrnoCapture).GetMethod(nameof(ErrnoCapture.Slot), Internal)!);
+        il.Emit(OpCodes.Stloc, slot);
+        return slot;
+    }
+
+    // Directly after the call instruction, with the result still on the evaluation stack: one load through the saved
+    // address and one store, no call. The runtime's return from a native call preserves errno even when it must wait
+    // for a GC (as it does for SetLastError = true), so the value read is the callee's.
+    private static void EmitCaptureErrno(ILGenerator il, LocalBuilder? errnoSlot, short? errnoArgument)
+    {
+        if (errnoSlot is null)
         {
             return;
         }
 
-        ErrnoCapture.EnsureReady();
         if (errnoArgument is { } argument)
         {
-            // The caller's own out int: a plain store, without the thread-static's __tls_get_addr on linux-x64.
+            // The caller's own out int instead of LastErrno.
             il.Emit(OpCodes.Ldarg, argument);
+            il.Emit(OpCodes.Ldloc, errnoSlot);
             il.Emit(OpCodes.Call, typeof(ErrnoCapture).GetMethod(nameof(ErrnoCapture.Read), Internal)!);
             il.Emit(OpCodes.Stind_I4);
         }
         else
         {
-            // The thread-static store is emitted here, not called: the JIT then inlines the thread-local access into
-            // the stub instead of paying a call and a frame on every captured call.
-            il.Emit(OpCodes.Call, typeof(ErrnoCapture).GetMethod(nameof(ErrnoCapture.Read), Internal)!);
-            il.Emit(OpCodes.Stsfld, NativeFunction.LastErrnoField);
+            il.Emit(OpCodes.Ldloc, errnoSlot);
+            il.Emit(OpCodes.Call, typeof(ErrnoCapture).GetMethod(nameof(ErrnoCapture.Store), Internal)!);
         }
     }
 

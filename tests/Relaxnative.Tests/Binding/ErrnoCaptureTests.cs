@@ -107,6 +107,33 @@ public sealed class ErrnoCaptureTests
     }
 
     [Fact]
+    public void Capture_FirstCallOnEachThread_ReadsThatThreadsOwnErrno()
+    {
+        // Stubs save each thread's errno address before the call: a second thread must read its own errno, never the
+        // first thread's, on its very first captured call, through every stub kind.
+        using var module = NativeFixtures.Open("errno.c");
+        var untyped = module.Bind("int fail_with(int code)", Capture);
+        var typed = untyped.AsDelegate<Func<int, int>>();
+        var withOut = untyped.AsDelegate<FailWithErrno>();
+        untyped.Invoke(11);
+
+        int[] seen = new int[3];
+        var thread = new Thread(() =>
+        {
+            untyped.Invoke(21);
+            seen[0] = NativeFunction.LastErrno;
+            typed(22);
+            seen[1] = NativeFunction.LastErrno;
+            withOut(23, out seen[2]);
+        });
+        thread.Start();
+        thread.Join();
+
+        Assert.Equal([21, 22, 23], seen);
+        Assert.Equal(11, NativeFunction.LastErrno);
+    }
+
+    [Fact]
     public async Task InvokeAsync_WorkerThread_CarriesErrnoToTheContinuation()
     {
         using var module = NativeFixtures.Load("errno.c", IsolationMode.Worker);
