@@ -168,7 +168,7 @@ internal static class NativeCallEmitter
     internal static bool Emit(ILGenerator il, CallPlan plan, Action<int> pushArgument, Action pushFunction, (Type[] Parameters, Type Return)? abiTypes = null,
         short? errnoArgument = null)
     {
-        LocalBuilder? errnoSlot = EmitErrnoSlot(il, plan);
+        LocalBuilder? errnoSlot = errnoArgument is null ? EmitErrnoSlot(il, plan) : null;
         if (plan.IsTrivial && IsTrivialShape(plan))
         {
             pushFunction();
@@ -181,7 +181,7 @@ internal static class NativeCallEmitter
 
             bool isVoid = plan.Return.Kind == ValueKind.Void;
             il.Emit(OpCodes.Call, typeof(TrivialCalls).GetMethod((isVoid ? "CallVoid" : "Call") + plan.Parameters.Count, Internal)!);
-            EmitCaptureErrno(il, errnoSlot, errnoArgument);
+            EmitCaptureErrno(il, plan, errnoSlot, errnoArgument);
             if (!isVoid)
             {
                 EmitNarrow(il, plan.Return.AbiType);
@@ -197,7 +197,7 @@ internal static class NativeCallEmitter
 
         pushFunction();
         il.EmitCalli(OpCodes.Calli, CallingConvention.Cdecl, abiTypes?.Return ?? plan.Return.AbiType, abiTypes?.Parameters ?? plan.AbiParameterTypes);
-        EmitCaptureErrno(il, errnoSlot, errnoArgument);
+        EmitCaptureErrno(il, plan, errnoSlot, errnoArgument);
         return false;
     }
 
@@ -217,27 +217,27 @@ internal static class NativeCallEmitter
         return slot;
     }
 
-    // Directly after the call instruction, with the result still on the evaluation stack: one load through the saved
-    // address and one store, no call. The runtime's return from a native call preserves errno even when it must wait
-    // for a GC (as it does for SetLastError = true), so the value read is the callee's.
-    private static void EmitCaptureErrno(ILGenerator il, LocalBuilder? errnoSlot, short? errnoArgument)
+    // Directly after the call instruction, with the result still on the evaluation stack. For LastErrno: one load through
+    // the address saved before the call and one store, no call. The runtime's return from a native call preserves errno
+    // even when it must wait for a GC (as it does for SetLastError = true), so the value read is the callee's.
+    private static void EmitCaptureErrno(ILGenerator il, CallPlan plan, LocalBuilder? errnoSlot, short? errnoArgument)
     {
-        if (errnoSlot is null)
+        if (!plan.CaptureErrno)
         {
             return;
         }
 
         if (errnoArgument is { } argument)
         {
-            // The caller's own out int instead of LastErrno.
+            // The caller's own out int: a plain store after the __errno_location call, no thread-static at all.
+            ErrnoCapture.EnsureReady();
             il.Emit(OpCodes.Ldarg, argument);
-            il.Emit(OpCodes.Ldloc, errnoSlot);
             il.Emit(OpCodes.Call, typeof(ErrnoCapture).GetMethod(nameof(ErrnoCapture.Read), Internal)!);
             il.Emit(OpCodes.Stind_I4);
         }
         else
         {
-            il.Emit(OpCodes.Ldloc, errnoSlot);
+            il.Emit(OpCodes.Ldloc, errnoSlot!);
             il.Emit(OpCodes.Call, typeof(ErrnoCapture).GetMethod(nameof(ErrnoCapture.Store), Internal)!);
         }
     }
