@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
@@ -100,6 +101,22 @@ public unsafe class ErrnoBenchmarks
 
         int result = _add(1, 2);
         slot.Value = *slot.Location;
+        return result;
+    }
+
+    /// <summary>
+    /// The floor of the <c>out int</c> form, written by hand in the same shape as <c>Typed_Add_ErrnoOut</c>: a call that is
+    /// not inlined, whose <c>out int</c> receives errno from <c>__errno_location</c> right after the native call, and
+    /// whose caller adds the two.
+    /// </summary>
+    [Benchmark, BenchmarkCategory("typed")]
+    public int Direct_Add_ErrnoIntoOut() => AddWithErrnoByHand(1, 2, out int errno) + errno;
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private int AddWithErrnoByHand(int a, int b, out int errno)
+    {
+        int result = _add(a, b);
+        errno = *_errnoLocation();
         return result;
     }
 
