@@ -38,17 +38,27 @@ internal static class HeapCounters
         Volatile.Write(ref cell.FreedBytes, cell.FreedBytes + size);
     }
 
+    // Releases are summed over every cell before allocations are. A release is counted after its buffer's allocation
+    // (on the same thread in program order, or on another thread that received the buffer after it was counted), and
+    // counters only grow, so every release the first pass sees has its allocation seen by the second. Live figures
+    // may include buffers allocated during the snapshot, but never go below what was live when it started: summing
+    // both in one pass could count a release on a later cell without its allocation on an earlier one.
     internal static NativeMemoryStats Snapshot()
     {
-        long allocations = 0, allocatedBytes = 0, frees = 0, freedBytes = 0, autoFreed = 0, overruns = 0;
+        long frees = 0, freedBytes = 0, autoFreed = 0, overruns = 0;
         ThreadCell.ForEachCounted(cell =>
         {
-            allocations += Volatile.Read(ref cell.Allocations);
-            allocatedBytes += Volatile.Read(ref cell.AllocatedBytes);
             frees += Volatile.Read(ref cell.Frees);
             freedBytes += Volatile.Read(ref cell.FreedBytes);
             autoFreed += Volatile.Read(ref cell.AutoFreed);
             overruns += Volatile.Read(ref cell.Overruns);
+        });
+
+        long allocations = 0, allocatedBytes = 0;
+        ThreadCell.ForEachCounted(cell =>
+        {
+            allocations += Volatile.Read(ref cell.Allocations);
+            allocatedBytes += Volatile.Read(ref cell.AllocatedBytes);
         });
 
         return new NativeMemoryStats(allocations - frees, allocatedBytes - freedBytes, allocations, frees, autoFreed, overruns);

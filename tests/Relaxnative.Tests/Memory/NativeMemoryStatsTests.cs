@@ -26,6 +26,70 @@ public class NativeMemoryStatsTests
     }
 
     [Fact]
+    public void Stats_BuffersFreedOnAnotherThreadDuringSnapshots_LiveNeverUndercounts()
+    {
+        // A producer allocates 64 KiB buffers and a consumer whose counters are read much later in a snapshot (hundreds
+        // of threads' cells lie between them) frees each one. A snapshot that summed both counters per cell in one pass
+        // could see a free without its allocation and report less than this test's own live buffer.
+        const int Size = 64 * 1024;
+        using var own = Native.Alloc(4096);
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+        NativeBuffer? handoff = null;
+        using var producerReady = new ManualResetEventSlim();
+        var producer = new Thread(() =>
+        {
+            Native.Alloc(1).Free();
+            producerReady.Set();
+            while (!stop.IsCancellationRequested)
+            {
+                var buffer = Native.Alloc(Size, new AllocOptions { ZeroFill = false });
+                while (Interlocked.CompareExchange(ref handoff, buffer, null) is not null && !stop.IsCancellationRequested)
+                {
+                    Thread.SpinWait(1);
+                }
+            }
+        });
+        producer.Start();
+        producerReady.Wait();
+        RegisterIdleThreads(300);
+        var consumer = new Thread(() =>
+        {
+            while (!stop.IsCancellationRequested || Volatile.Read(ref handoff) is not null)
+            {
+                Interlocked.Exchange(ref handoff, null)?.Free();
+            }
+        });
+        consumer.Start();
+
+        long lowestLiveBytes = long.MaxValue, lowestLiveAllocations = long.MaxValue;
+        int snapshots = 0;
+        while (!stop.IsCancellationRequested)
+        {
+            var stats = Native.Stats;
+            lowestLiveBytes = Math.Min(lowestLiveBytes, stats.LiveBytes);
+            lowestLiveAllocations = Math.Min(lowestLiveAllocations, stats.LiveAllocations);
+            snapshots++;
+        }
+
+        producer.Join();
+        consumer.Join();
+        Interlocked.Exchange(ref handoff, null)?.Free();
+
+        Assert.True(snapshots > 100, $"only {snapshots} snapshots were taken");
+        Assert.True(lowestLiveBytes >= 4096, $"a snapshot reported {lowestLiveBytes} live bytes while this test held 4096");
+        Assert.True(lowestLiveAllocations >= 1, $"a snapshot reported {lowestLiveAllocations} live allocations while this test held one");
+    }
+
+    // Threads that each count one allocation and exit: their cells stay in the snapshot's list until the collector
+    // finalizes their sentinels, so a snapshot reads them between the producer's cell and the consumer's.
+    private static void RegisterIdleThreads(int count)
+    {
+        var threads = Enumerable.Range(0, count).Select(_ => new Thread(() => Native.Alloc(1).Free())).ToList();
+        threads.ForEach(t => t.Start());
+        threads.ForEach(t => t.Join());
+    }
+
+    [Fact]
     public void Stats_WrappedBuffers_AreNotCounted()
     {
         using var backing = Native.Alloc(8);
