@@ -14,6 +14,19 @@ namespace Relaxnative;
 public sealed unsafe partial class NativeFunction
 {
     /// <summary>
+    /// The untyped call of a fixed-signature function on this thread, for <see cref="Invoke"/> and
+    /// <see cref="InvokeInProcess"/>: the emitted call when every parameter fits it, the record path for structs by value,
+    /// the slot path otherwise.
+    /// </summary>
+    [RequiresDynamicCode(CodeGeneration.Calls)]
+    [RequiresUnreferencedCode(CodeGeneration.Calls)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private object? CallOnThisThread(ReadOnlySpan<object?> args) =>
+        _untypedCallFits ? CallEmitted(args)
+        : _recordBytes >= 0 ? InvokeWithRecords(args, null)
+        : CallThroughSlots(this, args);
+
+    /// <summary>
     /// Calls a function whose parameters are scalars and plain pointers through its shape's emitted
     /// <see cref="UntypedCall"/>: conversions, pins, the native call and the boxing of the result in one frame (see
     /// <see cref="UntypedCallEmitter"/>); arguments that call cannot take send it back to <see cref="CallThroughSlots"/>.
@@ -69,7 +82,7 @@ public sealed unsafe partial class NativeFunction
     internal static object? PointerResult(NativeFunction function, ulong address) =>
         ReturnConverter.ToObject(function._plan.Return, &address, function.Name);
 
-    /// <summary>An emitted call's fallback for arguments it does not take (strings, pointers with owners, memory, a third buffer): the slot path.</summary>
+    /// <summary>The slot path, which takes every argument: for functions the emitted call does not fit, and the emitted call's fallback for arguments it does not take (strings, pointers with owners, memory, a third buffer).</summary>
     [RequiresDynamicCode(CodeGeneration.Calls)]
     [RequiresUnreferencedCode(CodeGeneration.Calls)]
     internal static object? CallThroughSlots(NativeFunction function, ReadOnlySpan<object?> args)

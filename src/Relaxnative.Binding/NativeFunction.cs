@@ -123,18 +123,7 @@ public sealed unsafe partial class NativeFunction
             return _dispatcher.Invoke(this, args);
         }
 
-        if (_untypedCallFits)
-        {
-            return CallEmitted(args);
-        }
-
-        if (_recordBytes >= 0)
-        {
-            return InvokeWithRecords(args, null);
-        }
-
-        ulong result = CallHere(args);
-        return ReturnConverter.ToObject(_plan.Return, &result, Name);
+        return CallOnThisThread(args);
     }
 
     /// <summary>
@@ -151,18 +140,7 @@ public sealed unsafe partial class NativeFunction
             return VariadicCall(args, out var promoted).InvokeInProcess(promoted ?? args);
         }
 
-        if (_untypedCallFits)
-        {
-            return CallEmitted(args);
-        }
-
-        if (_recordBytes >= 0)
-        {
-            return InvokeWithRecords(args, null);
-        }
-
-        ulong result = CallHere(args);
-        return ReturnConverter.ToObject(_plan.Return, &result, Name);
+        return CallOnThisThread(args);
     }
 
     /// <summary>Calls the function and returns the result as <typeparamref name="T"/> (see <see cref="ReturnConverter.To{T}"/>).</summary>
